@@ -1,0 +1,88 @@
+import type { Options, SearchOptions } from 'minisearch';
+import { SYNONYM_PREFIX, type Analyser } from './analyser.js';
+
+/** One indexed passage. `id` is the passage's position in the library's passage list. */
+export interface IndexedPassage {
+	readonly id: number;
+	readonly title: string;
+	readonly breadcrumb: string;
+	readonly body: string;
+}
+
+/** Queries of up to this many terms are typed by a person: prefixes and typos are looked for. */
+export const SHORT_QUERY_TERMS = 6;
+
+/**
+ * In a longer query (an exam question pasted whole), terms found in more than this share of
+ * passages are dropped: their BM25 weight is small, their posting lists are the longest.
+ */
+const COMMON_TERM_SHARE = 0.15;
+
+/** What indexing learns about the terms, for reading queries. */
+export class TermStatistics {
+	/** Every indexed term. */
+	public readonly vocabulary = new Set<string>();
+	private readonly bodyCounts = new Map<string, number>();
+	private bodies = 0;
+
+	public countBody(terms: readonly string[]): void {
+		this.bodies += 1;
+		for (const term of new Set(terms)) {
+			this.bodyCounts.set(term, (this.bodyCounts.get(term) ?? 0) + 1);
+		}
+	}
+
+	public isCommon(term: string): boolean {
+		return (this.bodyCounts.get(term) ?? 0) > this.bodies * COMMON_TERM_SHARE;
+	}
+
+	/** Drops common terms from a long query, unless that would leave too little. */
+	public focus(terms: readonly string[]): readonly string[] {
+		if (terms.length <= SHORT_QUERY_TERMS) {
+			return terms;
+		}
+		const focused = terms.filter((term) => !this.isCommon(term));
+		return focused.length >= SHORT_QUERY_TERMS / 2 ? focused : terms;
+	}
+}
+
+const isTypedTerm = (term: string, terms: readonly string[]): boolean =>
+	terms.length <= SHORT_QUERY_TERMS && !term.startsWith(SYNONYM_PREFIX);
+
+/**
+ * The one place that says how passages are indexed and searched, so that an index saved with
+ * `JSON.stringify` can be restored with `MiniSearch.loadJSON(json, indexOptions(…))`.
+ *
+ * Every field weighs the same: BM25 already scores each field against its own length, so a
+ * word in a short title counts for more than the same word in a long body, and a heavier
+ * title boost was measured to rank worse (see `tests/search/relevance.test.ts`).
+ * Indexing fills `statistics`. A query term the index knows is taken as meant; only unknown
+ * ones, most likely misspelt, are looked up with typos allowed.
+ */
+export function indexOptions(analyser: Analyser, statistics: TermStatistics): Options<IndexedPassage> {
+	const { vocabulary } = statistics;
+	const searchOptions: SearchOptions = {
+		combineWith: 'OR',
+		tokenize: (text) => [...statistics.focus(analyser.queryTerms(text, (term) => vocabulary.has(term)))],
+		prefix: (term, index, terms) => index === terms.length - 1 && isTypedTerm(term, terms) && term.length >= 3,
+		fuzzy: (term, _index, terms) =>
+			isTypedTerm(term, terms) && term.length >= 5 && !vocabulary.has(term) ? 0.25 : false,
+		maxFuzzy: 2,
+		weights: { prefix: 0.6, fuzzy: 0.5 },
+	};
+	return {
+		fields: ['title', 'breadcrumb', 'body'],
+		tokenize: (text, fieldName) => {
+			const terms = analyser.indexTerms(text);
+			for (const term of terms) {
+				vocabulary.add(term);
+			}
+			if (fieldName === 'body') {
+				statistics.countBody(terms);
+			}
+			return terms;
+		},
+		processTerm: (term) => term,
+		searchOptions,
+	};
+}

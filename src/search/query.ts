@@ -1,0 +1,33 @@
+/** Long enough for an exam question pasted whole with its answers. */
+export const MAX_QUERY_LENGTH = 1500;
+
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+export type QueryCheck =
+	{ readonly ok: true; readonly query: string } | { readonly ok: false; readonly problem: string };
+
+/** Strips control and zero-width characters and folds runs of white space. */
+export function cleanQuery(raw: string): string {
+	return raw.replace(INVISIBLE, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/** Says in words what is wrong with a query, or gives it back cleaned. */
+export function checkQuery(raw: string): QueryCheck {
+	const query = cleanQuery(raw);
+	if (query === '') {
+		return { ok: false, problem: 'The search query is empty. Type a few words, for example `s3 lifecycle`.' };
+	}
+	if (query.length > MAX_QUERY_LENGTH) {
+		return {
+			ok: false,
+			problem: `The search query is ${query.length} characters long; keep it under ${MAX_QUERY_LENGTH}.`,
+		};
+	}
+	if (!/[\p{L}\p{N}]/u.test(query)) {
+		return {
+			ok: false,
+			problem: 'The search query has no words or numbers in it. Type a topic, for example `nat gateway`.',
+		};
+	}
+	return { ok: true, query };
+}

@@ -1,0 +1,133 @@
+import MiniSearch from 'minisearch';
+import type { NoteSection, Passage } from '../notes/types.js';
+import { Analyser } from './analyser.js';
+import { indexOptions, TermStatistics, type IndexedPassage } from './indexOptions.js';
+import { checkQuery } from './query.js';
+import { buildSnippet, type SnippetLine } from './snippet.js';
+import type { SynonymEntry } from './synonyms.js';
+
+export interface SearchResult {
+	/** The section's id. */
+	readonly id: string;
+	readonly title: string;
+	readonly breadcrumb: readonly string[];
+	readonly score: number;
+	/** Which passage of the section matched best. */
+	readonly passageIndex: number;
+	/** That passage's full text. */
+	readonly text: string;
+	/** Index terms of the passage that matched the query, for {@link SearchIndex.snippet}. */
+	readonly matchedTerms: readonly string[];
+}
+
+export type SearchOutcome =
+	| { readonly status: 'invalid'; readonly problem: string }
+	| { readonly status: 'found'; readonly query: string; readonly results: readonly SearchResult[] }
+	| { readonly status: 'none'; readonly query: string; readonly suggestions: readonly NoteSection[] };
+
+export const MAX_RESULTS = 25;
+const MAX_SUGGESTIONS = 5;
+
+/** The notes' full-text index: ranks passages and answers with one result per section. */
+export class SearchIndex {
+	private readonly miniSearch: MiniSearch<IndexedPassage>;
+	private readonly passages: Passage[] = [];
+	private readonly sectionsById = new Map<string, NoteSection>();
+	private readonly statistics = new TermStatistics();
+
+	private constructor(
+		public readonly sections: readonly NoteSection[],
+		public readonly analyser: Analyser,
+	) {
+		this.miniSearch = new MiniSearch(indexOptions(analyser, this.statistics));
+		const documents: IndexedPassage[] = [];
+		for (const section of sections) {
+			this.sectionsById.set(section.id, section);
+			const breadcrumb = section.breadcrumb.slice(0, -1).join(' › ');
+			for (const passage of section.passages) {
+				documents.push({ id: this.passages.length, title: section.title, breadcrumb, body: passage.text });
+				this.passages.push(passage);
+			}
+		}
+		this.miniSearch.addAll(documents);
+	}
+
+	public static build(sections: readonly NoteSection[], synonyms: readonly SynonymEntry[]): SearchIndex {
+		return new SearchIndex(sections, new Analyser(synonyms));
+	}
+
+	public getSection(id: string): NoteSection | undefined {
+		return this.sectionsById.get(id);
+	}
+
+	/** Ranks sections for a query already checked by {@link checkQuery}. */
+	public rank(query: string, limit = MAX_RESULTS): SearchResult[] {
+		const results: SearchResult[] = [];
+		const seen = new Set<string>();
+		const hits = this.miniSearch.search(query);
+		for (const hit of hits) {
+			const passage = this.passages[Number(hit.id)];
+			const section = passage && this.sectionsById.get(passage.sectionId);
+			if (!passage || !section || seen.has(section.id)) {
+				continue;
+			}
+			seen.add(section.id);
+			results.push({
+				id: section.id,
+				title: section.title,
+				breadcrumb: section.breadcrumb,
+				score: hit.score,
+				passageIndex: passage.index,
+				text: passage.text,
+				matchedTerms: hit.terms,
+			});
+			if (results.length >= limit) {
+				break;
+			}
+		}
+		return results;
+	}
+
+	/** The lines of a result's passage that matched best, matched words marked. */
+	public snippet(result: SearchResult): SnippetLine[] {
+		return buildSnippet(result.text, new Set(result.matchedTerms), this.analyser);
+	}
+
+	/** Section titles closest to a query that found nothing, typos allowed. */
+	public closestTitles(query: string, limit = MAX_SUGGESTIONS): NoteSection[] {
+		const sections: NoteSection[] = [];
+		const seen = new Set<string>();
+		const hits = this.miniSearch.search(query, {
+			fields: ['title', 'breadcrumb'],
+			fuzzy: (term) => (term.length >= 4 ? 0.34 : false),
+			prefix: (term) => term.length >= 2,
+			combineWith: 'OR',
+		});
+		for (const hit of hits) {
+			const passage = this.passages[Number(hit.id)];
+			const section = passage && this.sectionsById.get(passage.sectionId);
+			if (section && !seen.has(section.id)) {
+				seen.add(section.id);
+				sections.push(section);
+			}
+			if (sections.length >= limit) {
+				break;
+			}
+		}
+		return sections;
+	}
+
+	/** Checks and runs a query typed by a person, saying what went wrong when it cannot run. */
+	public search(rawQuery: string, limit = MAX_RESULTS): SearchOutcome {
+		const checked = checkQuery(rawQuery);
+		if (!checked.ok) {
+			return { status: 'invalid', problem: checked.problem };
+		}
+		const { query } = checked;
+		const results = this.rank(query, limit);
+		if (results.length > 0) {
+			return { status: 'found', query, results };
+		}
+		return { status: 'none', query, suggestions: this.closestTitles(query) };
+	}
+}

@@ -1,0 +1,107 @@
+import type { Analyser } from './analyser.js';
+
+/** A run of snippet text; `matched` runs are the words that matched the query. */
+export interface SnippetSegment {
+	readonly text: string;
+	readonly matched: boolean;
+}
+
+export type SnippetLine = readonly SnippetSegment[];
+
+const MAX_SNIPPET_LINES = 3;
+const MAX_LINE_LENGTH = 200;
+const CONTEXT_BEFORE_MATCH = 60;
+
+interface ScoredLine {
+	readonly position: number;
+	readonly text: string;
+	readonly spans: readonly { start: number; end: number }[];
+	readonly score: number;
+}
+
+function mergeSpans(spans: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+	const sorted = [...spans].sort((left, right) => left.start - right.start || right.end - left.end);
+	const merged: { start: number; end: number }[] = [];
+	for (const span of sorted) {
+		const last = merged.at(-1);
+		if (last && span.start <= last.end) {
+			last.end = Math.max(last.end, span.end);
+		} else {
+			merged.push({ ...span });
+		}
+	}
+	return merged;
+}
+
+/** Cuts a long line to a window that starts a little before its first match. */
+function windowOf(line: ScoredLine): { from: number; to: number } {
+	if (line.text.length <= MAX_LINE_LENGTH) {
+		return { from: 0, to: line.text.length };
+	}
+	const firstMatch = line.spans[0]?.start ?? 0;
+	let from = Math.max(0, firstMatch - CONTEXT_BEFORE_MATCH);
+	const space = line.text.lastIndexOf(' ', from);
+	from = from === 0 || space < 0 ? from : space + 1;
+	return { from, to: Math.min(line.text.length, from + MAX_LINE_LENGTH) };
+}
+
+function toSegments(line: ScoredLine): SnippetLine {
+	const { from, to } = windowOf(line);
+	const segments: SnippetSegment[] = [];
+	let cursor = from;
+	const push = (text: string, matched: boolean): void => {
+		if (text !== '') {
+			segments.push({ text, matched });
+		}
+	};
+	if (from > 0) {
+		push('…', false);
+	}
+	for (const span of line.spans) {
+		if (span.end <= from || span.start >= to) {
+			continue;
+		}
+		const start = Math.max(span.start, from);
+		const end = Math.min(span.end, to);
+		push(line.text.slice(cursor, start), false);
+		push(line.text.slice(start, end), true);
+		cursor = end;
+	}
+	push(line.text.slice(cursor, to), false);
+	if (to < line.text.length) {
+		push('…', false);
+	}
+	return segments;
+}
+
+/**
+ * Picks the lines of a passage that match the most of the query's terms (at most three, in
+ * their order in the passage) and marks the matching words.
+ */
+export function buildSnippet(passage: string, matchedTerms: ReadonlySet<string>, analyser: Analyser): SnippetLine[] {
+	const lines: ScoredLine[] = [];
+	for (const [position, raw] of passage.split('\n').entries()) {
+		const indentation = /^\s*(?:[-*]\s+)?/u.exec(raw)?.[0].length ?? 0;
+		const text = raw.slice(indentation).trimEnd();
+		if (text === '' || text.startsWith('```')) {
+			continue;
+		}
+		const matches = analyser.tokens(text).filter((token) => matchedTerms.has(token.term));
+		lines.push({
+			position,
+			text,
+			spans: mergeSpans(matches),
+			score: new Set(matches.map((token) => token.term)).size,
+		});
+	}
+	const best = [...lines]
+		.sort((left, right) => right.score - left.score || left.position - right.position)
+		.slice(0, MAX_SNIPPET_LINES)
+		.filter((line, index) => index === 0 || line.score > 0)
+		.sort((left, right) => left.position - right.position);
+	return best.map(toSegments);
+}
+
+export function snippetToPlainText(snippet: readonly SnippetLine[]): string {
+	return snippet.map((line) => line.map((segment) => segment.text).join('')).join('\n');
+}
