@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+	.string()
+	.trim()
+	.transform((value) => (value === '' ? undefined : value))
+	.optional();
+
+const snowflake = z
+	.string()
+	.trim()
+	.regex(/^\d{17,20}$/u, 'must be a Discord id (17 to 20 digits)');
+
+const optionalSnowflake = optionalText.pipe(snowflake.optional());
+
+const contentSchema = z.object({
+	CONTENT_DIR: z.string().trim().min(1).default('content'),
+	LOG_LEVEL: z.enum(logLevels).default('info'),
+});
+
+const discordSchema = contentSchema.extend({
+	DISCORD_TOKEN: optionalText.pipe(
+		z
+			.string({ error: 'is required: the bot token from the Discord Developer Portal' })
+			.min(50, 'does not look like a bot token (too short)'),
+	),
+	DISCORD_APPLICATION_ID: optionalSnowflake,
+	DISCORD_DEV_GUILD_ID: optionalSnowflake,
+	DISCORD_API_URL: optionalText.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
+});
+
+export interface ContentConfig {
+	/** Folder holding `notes/` (and later `questions/`), resolved to an absolute path. */
+	readonly contentDir: string;
+	readonly logLevel: (typeof logLevels)[number];
+}
+
+export interface DiscordConfig extends ContentConfig {
+	readonly token: string;
+	/** Needed to register commands; fetched from Discord when absent. */
+	readonly applicationId: string | undefined;
+	/** When set, commands are registered to this guild only (instant, for development). */
+	readonly devGuildId: string | undefined;
+	/** REST base such as `https://discord.com/api`; only for Discord-compatible test servers. */
+	readonly apiUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+	public constructor(public readonly problems: readonly string[]) {
+		super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function parseOrThrow<T>(schema: z.ZodType<T>, env: Environment): T {
+	const result = schema.safeParse(env);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+		);
+	}
+	return result.data;
+}
+
+export function loadContentConfig(env: Environment, cwd = process.cwd()): ContentConfig {
+	const parsed = parseOrThrow(contentSchema, env);
+	return { contentDir: path.resolve(cwd, parsed.CONTENT_DIR), logLevel: parsed.LOG_LEVEL };
+}
+
+export function loadDiscordConfig(env: Environment, cwd = process.cwd()): DiscordConfig {
+	const parsed = parseOrThrow(discordSchema, env);
+	return {
+		contentDir: path.resolve(cwd, parsed.CONTENT_DIR),
+		logLevel: parsed.LOG_LEVEL,
+		token: parsed.DISCORD_TOKEN,
+		applicationId: parsed.DISCORD_APPLICATION_ID,
+		devGuildId: parsed.DISCORD_DEV_GUILD_ID,
+		apiUrl: parsed.DISCORD_API_URL,
+	};
+}
