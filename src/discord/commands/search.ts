@@ -1,0 +1,35 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { MAX_QUERY_LENGTH } from '../../search/query.js';
+import { searchPage } from '../../search/searchPage.js';
+import { suggestSections } from '../../search/suggestSections.js';
+import { queryChoices } from '../render/autocomplete.js';
+import { renderSearchPage } from '../render/searchResults.js';
+import { replyOptions } from '../respond.js';
+import type { SlashCommand } from './command.js';
+
+export const searchDefinition = {
+	name: 'search',
+	description: 'Search the study notes; results are private until you share one',
+	options: [
+		{
+			type: ApplicationCommandOptionType.String,
+			name: 'query',
+			description: 'Words, an acronym, or a whole exam question',
+			required: true,
+			autocomplete: true,
+			max_length: MAX_QUERY_LENGTH,
+		},
+	],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const searchCommand: SlashCommand = {
+	definition: searchDefinition,
+	async execute(interaction, { index }) {
+		const query = interaction.options.getString('query', true);
+		await interaction.reply(replyOptions(renderSearchPage(searchPage(index, query))));
+	},
+	async autocomplete(interaction, { index }) {
+		const typed = interaction.options.getFocused();
+		await interaction.respond(queryChoices(typed.trim(), suggestSections(index, typed)));
+	},
+};

@@ -1,0 +1,59 @@
+import { DISCORD_LIMITS } from './render/limits.js';
+
+/**
+ * Buttons carry their whole state in their custom id, `<feature>:<action>:<arg>:…`, so they
+ * keep working after a restart. Parsing is strict: anything else is treated as a stale button.
+ */
+export type CustomId =
+	| { readonly feature: 'search'; readonly action: 'page'; readonly page: number }
+	| { readonly feature: 'note'; readonly action: 'open'; readonly sectionId: string; readonly passage: number }
+	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
+	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number };
+
+const SECTION_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/u;
+const MAX_INDEX = 999;
+
+export function encodeCustomId(id: CustomId): string {
+	const parts: (string | number)[] =
+		id.feature === 'search'
+			? [id.feature, id.action, id.page]
+			: [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
+	const encoded = parts.join(':');
+	if (encoded.length > DISCORD_LIMITS.customId) {
+		throw new Error(`custom id "${encoded}" is longer than Discord's ${DISCORD_LIMITS.customId} characters`);
+	}
+	return encoded;
+}
+
+function parseIndex(text: string | undefined): number | undefined {
+	if (text === undefined || !/^\d{1,3}$/u.test(text)) {
+		return undefined;
+	}
+	const value = Number(text);
+	return value <= MAX_INDEX ? value : undefined;
+}
+
+export function decodeCustomId(raw: string): CustomId | undefined {
+	const [feature, action, ...args] = raw.split(':');
+	if (feature === 'search' && action === 'page' && args.length === 1) {
+		const page = parseIndex(args[0]);
+		return page === undefined ? undefined : { feature, action, page };
+	}
+	if (feature === 'note' && args.length === 2) {
+		const [sectionId, indexText] = args;
+		const index = parseIndex(indexText);
+		if (sectionId === undefined || !SECTION_ID.test(sectionId) || index === undefined) {
+			return undefined;
+		}
+		switch (action) {
+			case 'open':
+				return { feature, action, sectionId, passage: index };
+			case 'page':
+			case 'share':
+				return { feature, action, sectionId, page: index };
+			default:
+				return undefined;
+		}
+	}
+	return undefined;
+}

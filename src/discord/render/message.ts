@@ -1,0 +1,53 @@
+import {
+	ButtonStyle,
+	ComponentType,
+	type APIActionRowComponent,
+	type APIButtonComponentWithCustomId,
+	type APIEmbed,
+} from 'discord.js';
+import { DISCORD_LIMITS, fitEmbed, truncate } from './limits.js';
+
+/** What a person sees: the reply, ready to send, and whether only they see it. */
+export interface RenderedMessage {
+	readonly content?: string;
+	readonly embeds: readonly APIEmbed[];
+	readonly components: readonly APIActionRowComponent<APIButtonComponentWithCustomId>[];
+	readonly ephemeral: boolean;
+}
+
+export const COLOURS = {
+	brand: 0xff9900,
+	info: 0x5865f2,
+	warning: 0xfee75c,
+	error: 0xed4245,
+} as const;
+
+export function button(
+	customId: string,
+	label: string,
+	options: { style?: APIButtonComponentWithCustomId['style']; disabled?: boolean; emoji?: string } = {},
+): APIButtonComponentWithCustomId {
+	return {
+		type: ComponentType.Button,
+		custom_id: customId,
+		label: truncate(label, DISCORD_LIMITS.buttonLabel),
+		style: options.style ?? ButtonStyle.Secondary,
+		disabled: options.disabled ?? false,
+		...(options.emoji === undefined ? {} : { emoji: { name: options.emoji } }),
+	};
+}
+
+export function row(
+	buttons: readonly APIButtonComponentWithCustomId[],
+): APIActionRowComponent<APIButtonComponentWithCustomId> {
+	return { type: ComponentType.ActionRow, components: [...buttons] };
+}
+
+/** A private message that says what went wrong and, where it helps, what to do instead. */
+export function renderProblem(text: string): RenderedMessage {
+	return {
+		embeds: [fitEmbed({ description: text, color: COLOURS.warning })],
+		components: [],
+		ephemeral: true,
+	};
+}

@@ -1,0 +1,93 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { SlashCommand } from './commands/command.js';
+import { handleNoteButton } from './components/noteButtons.js';
+import { handleSearchButton } from './components/searchButtons.js';
+import type { BotContext } from './context.js';
+import { decodeCustomId } from './customId.js';
+import { renderProblem } from './render/message.js';
+import { replyOptions } from './respond.js';
+
+const STALE_BUTTON = 'This button no longer works. Run the command again.';
+const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
+
+async function replyPrivately(
+	interaction: ChatInputCommandInteraction | ButtonInteraction,
+	text: string,
+): Promise<void> {
+	const options = replyOptions(renderProblem(text));
+	if (interaction.replied || interaction.deferred) {
+		await interaction.followUp(options);
+	} else {
+		await interaction.reply(options);
+	}
+}
+
+async function routeButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+	const id = decodeCustomId(interaction.customId);
+	if (!id) {
+		await replyPrivately(interaction, STALE_BUTTON);
+		return;
+	}
+	if (id.feature === 'search') {
+		await handleSearchButton(interaction, id, context);
+	} else {
+		await handleNoteButton(interaction, id, context);
+	}
+}
+
+async function routeAutocomplete(
+	interaction: AutocompleteInteraction,
+	command: SlashCommand | undefined,
+	context: BotContext,
+): Promise<void> {
+	if (command?.autocomplete) {
+		await command.autocomplete(interaction, context);
+	} else {
+		await interaction.respond([]);
+	}
+}
+
+/**
+ * The one entry point for interactions: routes each to its command or button handler; a
+ * failure is logged with its context and answered with a private message, never left hanging.
+ */
+export function createInteractionRouter(
+	commands: readonly SlashCommand[],
+	context: BotContext,
+): (interaction: Interaction) => Promise<void> {
+	const byName = new Map(commands.map((command) => [command.definition.name, command]));
+	return async (interaction) => {
+		const started = performance.now();
+		const where = {
+			interactionId: interaction.id,
+			guildId: interaction.guildId,
+			userId: interaction.user.id,
+			...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+			...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+		};
+		try {
+			if (interaction.isChatInputCommand()) {
+				const command = byName.get(interaction.commandName);
+				if (command) {
+					await command.execute(interaction, context);
+				} else {
+					await replyPrivately(interaction, 'This command is not known to this version of the bot.');
+				}
+			} else if (interaction.isAutocomplete()) {
+				await routeAutocomplete(interaction, byName.get(interaction.commandName), context);
+			} else if (interaction.isButton()) {
+				await routeButton(interaction, context);
+			} else {
+				return;
+			}
+			context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction answered');
+		} catch (error) {
+			context.logger.error({ ...where, err: error }, 'interaction failed');
+			if (interaction.isChatInputCommand() || interaction.isButton()) {
+				await replyPrivately(interaction, FAILURE).catch((replyError: unknown) => {
+					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
+				});
+			}
+		}
+	};
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
+import { decodeCustomId, encodeCustomId, type CustomId } from '../../src/discord/customId.js';
+import { queryChoices, sectionChoices } from '../../src/discord/render/autocomplete.js';
+import { renderHelp } from '../../src/discord/render/help.js';
+import { DISCORD_LIMITS } from '../../src/discord/render/limits.js';
+import { suggestSections } from '../../src/search/suggestSections.js';
+import { shippedNotes } from '../support/library.js';
+import { expectSendable } from './assertions.js';
+
+describe('command definitions', () => {
+	it('are valid for Discord: lowercase names, short descriptions, unique names', () => {
+		const names = COMMAND_DEFINITIONS.map((definition) => definition.name);
+		expect(names).toEqual(['search', 'note', 'help']);
+		for (const definition of COMMAND_DEFINITIONS) {
+			expect(definition.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+			expect(definition.description.length).toBeGreaterThan(0);
+			expect(definition.description.length).toBeLessThanOrEqual(100);
+			for (const option of definition.options ?? []) {
+				expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+				expect(option.description.length).toBeLessThanOrEqual(100);
+			}
+		}
+	});
+});
+
+describe('/help', () => {
+	it('lists every command with its usage, privately', () => {
+		const message = renderHelp(COMMAND_DEFINITIONS, 'It knows 3 sections.');
+		expectSendable(message);
+		expect(message.ephemeral).toBe(true);
+		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
+			'`/search query:`',
+			'`/note topic:`',
+			'`/help`',
+		]);
+	});
+});
+
+describe('autocomplete choices', () => {
+	it('offer at most 25 choices of at most 100 characters, section ids as /note values', async () => {
+		const { index } = await shippedNotes();
+		for (const typed of ['', 'v', 'vpc', 'application load balancer', 'x'.repeat(150)]) {
+			const sections = suggestSections(index, typed);
+			for (const choices of [sectionChoices(sections), queryChoices(typed, sections)]) {
+				expect(choices.length).toBeLessThanOrEqual(DISCORD_LIMITS.autocompleteChoices);
+				for (const choice of choices) {
+					expect(choice.name.length).toBeGreaterThan(0);
+					expect(choice.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+					expect(choice.value.length).toBeGreaterThan(0);
+					expect(choice.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValue);
+				}
+			}
+			for (const choice of sectionChoices(sections)) {
+				expect(index.getSection(choice.value)).toBeDefined();
+			}
+		}
+	});
+
+	it('offer what was typed first for /search, when it fits', async () => {
+		const { index } = await shippedNotes();
+		const choices = queryChoices('vpc peer', suggestSections(index, 'vpc peer'));
+		expect(choices[0]).toEqual({ name: '🔎 vpc peer', value: 'vpc peer' });
+		expect(choices[1]?.value).toBe('VPC Peering');
+		const values = queryChoices('VPC Peering', suggestSections(index, 'VPC Peering')).map((choice) =>
+			choice.value.toLowerCase(),
+		);
+		expect(new Set(values).size).toBe(values.length);
+		expect(queryChoices('x'.repeat(101), [])).toEqual([]);
+	});
+});
+
+describe('custom ids', () => {
+	it('round-trip every kind of button', () => {
+		const ids: CustomId[] = [
+			{ feature: 'search', action: 'page', page: 3 },
+			{ feature: 'note', action: 'open', sectionId: 'saa-course-onenote.vpc-peering', passage: 2 },
+			{ feature: 'note', action: 'page', sectionId: 'saa-course-onenote.vpc-peering', page: 0 },
+			{ feature: 'note', action: 'share', sectionId: 'saa-course-onenote.vpc-peering', page: 1 },
+		];
+		for (const id of ids) {
+			expect(decodeCustomId(encodeCustomId(id))).toEqual(id);
+		}
+	});
+
+	it.each([
+		'',
+		'garbage',
+		'search:page:-1',
+		'search:page:1e3',
+		'search:page:1:extra',
+		'note:open:../../etc:1',
+		'note:delete:a.b:1',
+		'note:page:a.b:99999',
+		'quiz:answer:1:2',
+	])('rejects %j', (raw) => {
+		expect(decodeCustomId(raw)).toBeUndefined();
+	});
+
+	it('refuses to build an id longer than Discord allows', () => {
+		expect(() =>
+			encodeCustomId({ feature: 'note', action: 'page', sectionId: `a.${'b'.repeat(100)}`, page: 1 }),
+		).toThrow(/longer than Discord's 100/u);
+	});
+});
