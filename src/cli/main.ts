@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadContentConfig, loadDiscordConfig } from '../config/config.js';
+import { startBot } from '../discord/bot.js';
+import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
+import { registerCommands } from '../discord/registerCommands.js';
+import { createLogger } from '../logging/logger.js';
+import { searchFromTerminal } from './searchCommand.js';
+
+const USAGE = `Usage: studybot <command>
+
+Commands:
+  bot                    connect to Discord and answer slash commands
+  commands               register the slash commands with Discord
+                         (in DISCORD_DEV_GUILD_ID when set, else globally)
+  search [--json] <query>  search the notes from the terminal
+
+Settings come from the environment; see .env.example.`;
+
+async function runBot(): Promise<void> {
+	const config = loadDiscordConfig(process.env);
+	const logger = createLogger(config.logLevel);
+	const bot = await startBot(config, logger);
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals): void => {
+		if (stopping) {
+			return;
+		}
+		stopping = true;
+		logger.info({ signal }, 'shutting down');
+		bot.stop().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				logger.error({ err: error }, 'shutdown failed');
+				process.exit(1);
+			},
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+async function runCommands(): Promise<void> {
+	const config = loadDiscordConfig(process.env);
+	const result = await registerCommands(config, COMMAND_DEFINITIONS);
+	console.log(
+		`Registered ${result.names.map((name) => `/${name}`).join(', ')} ${result.scope === 'guild' ? `in guild ${config.devGuildId ?? ''}` : 'globally (may take up to an hour to appear)'} for application ${result.applicationId}.`,
+	);
+}
+
+async function runSearchCommand(args: readonly string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args: [...args],
+		allowPositionals: true,
+		options: { json: { type: 'boolean', default: false } },
+	});
+	const query = positionals.join(' ');
+	const config = loadContentConfig(process.env);
+	const { output, exitCode, warnings } = await searchFromTerminal(config.contentDir, query, {
+		json: values.json,
+		bold: process.stdout.isTTY,
+	});
+	for (const warning of warnings) {
+		console.error(warning);
+	}
+	console.log(output);
+	return exitCode;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	switch (command) {
+		case 'bot':
+			await runBot();
+			return -1;
+		case 'commands':
+			await runCommands();
+			return 0;
+		case 'search':
+			return runSearchCommand(rest);
+		case undefined:
+		case 'help':
+		case '--help':
+		case '-h':
+			console.log(USAGE);
+			return command === undefined ? 2 : 0;
+		default:
+			console.error(`Unknown command "${command}".\n\n${USAGE}`);
+			return 2;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(exitCode) => {
+		if (exitCode >= 0) {
+			process.exitCode = exitCode;
+		}
+	},
+	(error: unknown) => {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+		} else {
+			console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		}
+		process.exitCode = 1;
+	},
+);

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { SearchJson } from '../../src/cli/searchCommand.js';
+import { CLI_RESULTS } from '../../src/cli/searchCommand.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function studybot(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+			cwd: root,
+			env: { ...process.env, CONTENT_DIR: 'content', DISCORD_TOKEN: '' },
+		});
+		return { stdout, stderr, code: 0 };
+	} catch (error) {
+		const failed = error as { stdout: string; stderr: string; code: number };
+		return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+	}
+}
+
+describe('studybot search (terminal)', () => {
+	it('prints one JSON object with the top 10 results in rank order and their full passage text', async () => {
+		const { stdout, code } = await studybot('search', '--json', 'vpc', 'peering');
+		expect(code).toBe(0);
+		const json = JSON.parse(stdout) as SearchJson;
+		expect(Object.keys(json)).toEqual(['query', 'results']);
+		expect(json.query).toBe('vpc peering');
+		expect(json.results).toHaveLength(CLI_RESULTS);
+		const scores = json.results.map((result) => result.score);
+		expect(scores).toEqual([...scores].sort((left, right) => right - left));
+		for (const result of json.results) {
+			expect(Object.keys(result)).toEqual(['id', 'title', 'breadcrumb', 'score', 'text']);
+			expect(result.text.length).toBeGreaterThan(0);
+		}
+		expect(json.results[0]?.title).toMatch(/VPC Peering/iu);
+		expect(json.results[0]?.breadcrumb).toMatch(/ › VPC Peering$/iu);
+	});
+
+	it('prints results for a person, with titles, ids and snippets', async () => {
+		const { stdout, code } = await studybot('search', 'nat gateway');
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^ 1\. .*NAT.*\[[a-z0-9-]+\.[a-z0-9-]+\] {2}score \d+\.\d/mu);
+	});
+
+	it('explains a bad query and exits with 2', async () => {
+		const plain = await studybot('search', '   ');
+		expect(plain.code).toBe(2);
+		expect(plain.stdout).toMatch(/query is empty/u);
+		const json = await studybot('search', '--json', '???');
+		expect(json.code).toBe(2);
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			query: '???',
+			results: [],
+			error: expect.stringMatching(/no words/u) as unknown,
+		});
+	});
+
+	it('names a missing Discord token when asked to run the bot', async () => {
+		const { stderr, code } = await studybot('bot');
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/DISCORD_TOKEN is required/u);
+	});
+});
