@@ -1,4 +1,5 @@
-import { Events } from 'discord.js';
+import { once } from 'node:events';
+import { Events, type Client } from 'discord.js';
 import type { DiscordConfig } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
@@ -7,10 +8,14 @@ import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
+	readonly client: Client;
 	stop(): Promise<void>;
 }
 
-/** Loads and indexes the notes, connects to the gateway and answers interactions. */
+/**
+ * Loads and indexes the notes, connects to the gateway and answers interactions. Resolves
+ * once the gateway is ready and the guilds are known.
+ */
 export async function startBot(config: DiscordConfig, logger: Logger): Promise<RunningBot> {
 	const { index, problems } = await loadSearchIndex(config.contentDir);
 	for (const problem of problems) {
@@ -39,8 +44,9 @@ export async function startBot(config: DiscordConfig, logger: Logger): Promise<R
 		logger.error({ err: error }, 'discord client error');
 	});
 
-	await client.login(config.token);
+	await Promise.all([once(client, Events.ClientReady), client.login(config.token)]);
 	return {
+		client,
 		async stop() {
 			await client.destroy();
 			logger.info('disconnected from Discord');

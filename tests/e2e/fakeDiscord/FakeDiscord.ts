@@ -1,0 +1,735 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+	ApplicationCommandOptionType,
+	ChannelType,
+	ApplicationCommandType,
+	ComponentType,
+	GatewayDispatchEvents,
+	InteractionResponseType,
+	InteractionType,
+	MessageFlags,
+	MessageType,
+	type APIActionRowComponent,
+	type APIAllowedMentions,
+	type APIApplicationCommandInteractionDataOption,
+	type APIApplicationCommandOptionChoice,
+	type APIComponentInMessageActionRow,
+	type APIEmbed,
+	type APIMessage,
+	type APIUser,
+} from 'discord-api-types/v10';
+import { WebSocketServer } from 'ws';
+import { FakeGateway } from './gateway.js';
+import { pingsOf } from './mentions.js';
+import { snowflake } from './snowflake.js';
+import {
+	channelPayload,
+	fakeGuild,
+	fakeUser,
+	guildPayload,
+	memberPayload,
+	type FakeGuild,
+	type FakeMember,
+} from './world.js';
+
+/** One REST request the bot made, as the fake saw it. */
+export interface RestCall {
+	readonly method: string;
+	/** Path after `/api/v10`, without the query. */
+	readonly path: string;
+	readonly query: string;
+	readonly body: unknown;
+	status: number;
+}
+
+/** A fault to answer instead of the real response, for the next `times` matching requests. */
+export interface Fault {
+	readonly method?: string;
+	readonly path: RegExp;
+	readonly status?: 429 | 500 | 502 | 503;
+	/** Seconds, for a 429. */
+	readonly retryAfter?: number;
+	/** Wait this long before answering (with the fault, or normally when there is no status). */
+	readonly delayMs?: number;
+	times: number;
+}
+
+/** A message as a person would see it, with who it would have pinged. */
+export interface SeenMessage {
+	readonly id: string;
+	readonly channelId: string;
+	readonly content: string;
+	readonly embeds: readonly APIEmbed[];
+	readonly components: readonly APIActionRowComponent<APIComponentInMessageActionRow>[];
+	readonly ephemeral: boolean;
+	readonly pings: readonly string[];
+	readonly raw: APIMessage;
+}
+
+interface MessageBody {
+	content?: string;
+	embeds?: APIEmbed[];
+	components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+	flags?: MessageFlags;
+	allowed_mentions?: APIAllowedMentions;
+}
+
+interface InteractionRecord {
+	readonly id: string;
+	readonly token: string;
+	readonly channelId: string;
+	readonly callbacks: { type: InteractionResponseType; data: unknown }[];
+	original?: string;
+	/** Edits of the reply through the interaction webhook (`@original` or a follow-up). */
+	edits: number;
+	readonly followUps: string[];
+	readonly waiters: (() => void)[];
+}
+
+export interface CommandOptions {
+	readonly name: string;
+	readonly options?: Readonly<Record<string, string | number | boolean>>;
+	readonly member?: FakeMember;
+	readonly guild?: FakeGuild;
+	/** Send from a DM instead of a guild channel. */
+	readonly dm?: boolean;
+}
+
+const API_PREFIX = '/api/v10';
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function seen(message: APIMessage, allowed: APIAllowedMentions | undefined): SeenMessage {
+	return {
+		id: message.id,
+		channelId: message.channel_id,
+		content: message.content,
+		embeds: message.embeds,
+		components: (message.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[],
+		ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+		pings: pingsOf(message.content, allowed),
+		raw: message,
+	};
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) {
+		chunks.push(chunk as Buffer);
+	}
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (text === '') {
+		return undefined;
+	}
+	if ((request.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+		const json = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([^]*?)\r\n--/u.exec(text)?.[1];
+		return json === undefined ? undefined : (JSON.parse(json) as unknown);
+	}
+	return JSON.parse(text) as unknown;
+}
+
+/**
+ * A local stand-in for Discord's REST API and gateway that the unmodified discord.js client
+ * logs into. Tests drive it as members would (slash commands, autocomplete, button clicks) and
+ * read back what the bot answered, the REST calls it made, and the routes the fake did not know.
+ */
+export class FakeDiscord {
+	public readonly application = { id: snowflake(), name: 'studybot-test' };
+	public readonly botUser: APIUser = fakeUser('studybot', true);
+	public readonly guilds: FakeGuild[] = [];
+	public readonly restLog: RestCall[] = [];
+	public readonly unknownRoutes: RestCall[] = [];
+	public readonly globalCommands: unknown[] = [];
+	public readonly guildCommands = new Map<string, unknown[]>();
+	public readonly gateway: FakeGateway;
+	private readonly faults: Fault[] = [];
+	private readonly messages = new Map<string, { message: APIMessage; allowed: APIAllowedMentions | undefined }>();
+	private readonly interactions = new Map<string, InteractionRecord>();
+	private readonly server: Server;
+	private readonly sockets: WebSocketServer;
+
+	public constructor(options: { guilds?: number; heartbeatInterval?: number } = {}) {
+		for (let index = 0; index < (options.guilds ?? 1); index += 1) {
+			this.guilds.push(fakeGuild(`Study Server ${index + 1}`, this.botUser));
+		}
+		this.gateway = new FakeGateway(
+			{
+				onIdentify: () => ({
+					ready: {
+						v: 10,
+						user: this.botUser,
+						guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+						resume_gateway_url: this.gatewayUrl,
+						shard: [0, 1],
+						application: { id: this.application.id, flags: 0 },
+					},
+					afterReady: this.guilds.map((guild) => ({
+						t: GatewayDispatchEvents.GuildCreate,
+						d: guildPayload(guild, this.botUser.id),
+					})),
+				}),
+			},
+			options.heartbeatInterval,
+		);
+		this.server = createServer((request, response) => {
+			this.handle(request, response).catch((error: unknown) => {
+				response.writeHead(500, { 'content-type': 'application/json' });
+				response.end(JSON.stringify({ message: String(error), code: 0 }));
+			});
+		});
+		this.sockets = new WebSocketServer({ server: this.server, path: '/gateway' });
+		this.sockets.on('connection', (socket) => {
+			this.gateway.accept(socket);
+		});
+	}
+
+	public async start(): Promise<void> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+	}
+
+	public async stop(): Promise<void> {
+		for (const client of this.sockets.clients) {
+			client.terminate();
+		}
+		await new Promise<void>((resolve) => {
+			this.sockets.close(() => {
+				resolve();
+			});
+		});
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => {
+			this.server.close(() => {
+				resolve();
+			});
+		});
+	}
+
+	public get port(): number {
+		return (this.server.address() as AddressInfo).port;
+	}
+
+	/** What to give discord.js as `rest.api`. */
+	public get apiUrl(): string {
+		return `http://127.0.0.1:${this.port}/api`;
+	}
+
+	public get gatewayUrl(): string {
+		return `ws://127.0.0.1:${this.port}/gateway`;
+	}
+
+	public get guild(): FakeGuild {
+		const [guild] = this.guilds;
+		if (!guild) {
+			throw new Error('fake discord: no guild');
+		}
+		return guild;
+	}
+
+	/** The ordinary member of the first guild. */
+	public get member(): FakeMember {
+		return this.memberNamed('ana');
+	}
+
+	public memberNamed(name: string, guild = this.guild): FakeMember {
+		const member = guild.members.find((candidate) => candidate.user.username === name);
+		if (!member) {
+			throw new Error(`fake discord: no member ${name}`);
+		}
+		return member;
+	}
+
+	public injectFault(fault: Omit<Fault, 'times'> & { times?: number }): void {
+		this.faults.push({ ...fault, times: fault.times ?? 1 });
+	}
+
+	public callsTo(method: string, path: RegExp): RestCall[] {
+		return this.restLog.filter((call) => call.method === method && path.test(call.path));
+	}
+
+	// --- Driving the bot as members would -------------------------------------------------
+
+	/** A member runs a slash command; resolves with the reply they see. */
+	public async command(options: CommandOptions): Promise<SeenMessage> {
+		const record = this.sendInteraction(InteractionType.ApplicationCommand, options, {
+			id: snowflake(),
+			name: options.name,
+			type: ApplicationCommandType.ChatInput,
+			options: this.toOptions(options.options),
+		});
+		return this.replyOf(record);
+	}
+
+	/** A member types in an autocompleted option; resolves with the choices offered. */
+	public async autocomplete(
+		options: CommandOptions & { readonly focused: string },
+	): Promise<APIApplicationCommandOptionChoice[]> {
+		const record = this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, options, {
+			id: snowflake(),
+			name: options.name,
+			type: ApplicationCommandType.ChatInput,
+			options: this.toOptions(options.options).map((option) =>
+				option.name === options.focused ? { ...option, focused: true } : option,
+			),
+		});
+		const callback = await this.nextCallback(record);
+		if (callback.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
+			throw new Error(`fake discord: expected autocomplete choices, got callback type ${callback.type}`);
+		}
+		return (callback.data as { choices: APIApplicationCommandOptionChoice[] }).choices;
+	}
+
+	/**
+	 * A member clicks a button of a message; resolves with what they see next: the message
+	 * updated in place, or a new reply (private or public).
+	 */
+	public async click(
+		message: SeenMessage,
+		customId: string,
+		member: FakeMember = this.member,
+	): Promise<SeenMessage & { readonly updatedInPlace: boolean }> {
+		const component = message.components
+			.flatMap((row) => row.components)
+			.find((candidate) => 'custom_id' in candidate && candidate.custom_id === customId);
+		if (!component) {
+			throw new Error(`fake discord: no component "${customId}" on message ${message.id}`);
+		}
+		if ('disabled' in component && component.disabled) {
+			throw new Error(`fake discord: button "${customId}" is disabled; Discord would not send the click`);
+		}
+		const record = this.sendInteraction(
+			InteractionType.MessageComponent,
+			this.clickOrigin(message, member),
+			{ custom_id: customId, component_type: ComponentType.Button },
+			message.raw,
+		);
+		const reply = await this.replyOf(record);
+		return { ...reply, updatedInPlace: reply.id === message.id };
+	}
+
+	/** Sends a click with any custom id, as a forged or stale button would. */
+	public async clickRaw(
+		message: SeenMessage,
+		customId: string,
+		member: FakeMember = this.member,
+	): Promise<SeenMessage> {
+		const record = this.sendInteraction(
+			InteractionType.MessageComponent,
+			this.clickOrigin(message, member),
+			{ custom_id: customId, component_type: ComponentType.Button },
+			message.raw,
+		);
+		return this.replyOf(record);
+	}
+
+	public message(id: string): SeenMessage | undefined {
+		const stored = this.messages.get(id);
+		return stored && seen(stored.message, stored.allowed);
+	}
+
+	private clickOrigin(
+		message: SeenMessage,
+		member: FakeMember,
+	): Pick<CommandOptions, 'member' | 'guild' | 'dm'> & { name: string } {
+		const guild = this.guildOfChannel(message.channelId);
+		return guild ? { name: '', member, guild } : { name: '', member, dm: true };
+	}
+
+	// --- Interactions --------------------------------------------------------------------
+
+	private guildOfChannel(channelId: string): FakeGuild | undefined {
+		return this.guilds.find((guild) => guild.channels.some((channel) => channel.id === channelId));
+	}
+
+	private toOptions(options: CommandOptions['options']): APIApplicationCommandInteractionDataOption[] {
+		return Object.entries(options ?? {}).map(([name, value]) => {
+			if (typeof value === 'string') {
+				return { name, type: ApplicationCommandOptionType.String, value };
+			}
+			if (typeof value === 'number') {
+				return { name, type: ApplicationCommandOptionType.Integer, value };
+			}
+			return { name, type: ApplicationCommandOptionType.Boolean, value };
+		});
+	}
+
+	private sendInteraction(
+		type: InteractionType,
+		options: Pick<CommandOptions, 'member' | 'guild' | 'dm'> & { name: string },
+		data: unknown,
+		message?: APIMessage,
+	): InteractionRecord {
+		const guild = options.dm === true ? undefined : (options.guild ?? this.guild);
+		const member = options.member ?? this.member;
+		const guildChannel = guild?.channels[0];
+		const channel =
+			guild && guildChannel ? channelPayload(guildChannel, guild.id) : { id: snowflake(), type: ChannelType.DM };
+		const record: InteractionRecord = {
+			id: snowflake(),
+			token: `token-${snowflake()}`,
+			channelId: message?.channel_id ?? String(channel.id),
+			callbacks: [],
+			edits: 0,
+			followUps: [],
+			waiters: [],
+		};
+		this.interactions.set(record.token, record);
+		if (message) {
+			this.componentMessages.set(record.token, message.id);
+		}
+		this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, {
+			id: record.id,
+			application_id: this.application.id,
+			type,
+			data,
+			token: record.token,
+			version: 1,
+			channel: guild ? channel : { ...channel, recipients: [member.user] },
+			channel_id: record.channelId,
+			...(guild
+				? { guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, member: memberPayload(member) }
+				: { user: member.user }),
+			...(message ? { message } : {}),
+			app_permissions: '2248473465835073',
+			locale: 'en-US',
+			guild_locale: 'en-US',
+			entitlements: [],
+			authorizing_integration_owners: guild ? { '0': guild.id } : { '1': member.user.id },
+			context: guild ? 0 : 1,
+			attachment_size_limit: 8_388_608,
+		});
+		return record;
+	}
+
+	private async nextCallback(record: InteractionRecord, timeoutMs = DEFAULT_TIMEOUT_MS) {
+		await this.waitFor(record, () => record.callbacks.length > 0, timeoutMs, 'an interaction callback');
+		const [callback] = record.callbacks;
+		if (!callback) {
+			throw new Error('fake discord: no callback');
+		}
+		return callback;
+	}
+
+	private async replyOf(record: InteractionRecord): Promise<SeenMessage> {
+		const callback = await this.nextCallback(record);
+		switch (callback.type) {
+			case InteractionResponseType.ChannelMessageWithSource:
+			case InteractionResponseType.UpdateMessage:
+				return this.requireMessage(record.original);
+			case InteractionResponseType.DeferredChannelMessageWithSource:
+			case InteractionResponseType.DeferredMessageUpdate:
+				await this.waitFor(record, () => record.edits > 0, DEFAULT_TIMEOUT_MS, 'the deferred reply to be edited');
+				return this.requireMessage(record.original);
+			default:
+				throw new Error(`fake discord: unexpected callback type ${callback.type}`);
+		}
+	}
+
+	private requireMessage(id: string | undefined): SeenMessage {
+		const stored = id === undefined ? undefined : this.messages.get(id);
+		if (!stored) {
+			throw new Error('fake discord: the interaction has no message');
+		}
+		return seen(stored.message, stored.allowed);
+	}
+
+	private async waitFor(
+		record: InteractionRecord,
+		done: () => boolean,
+		timeoutMs: number,
+		what: string,
+	): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (!done()) {
+			if (Date.now() > deadline) {
+				throw new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}`);
+			}
+			await new Promise<void>((resolve) => {
+				record.waiters.push(resolve);
+				setTimeout(resolve, 50);
+			});
+		}
+	}
+
+	private notify(record: InteractionRecord): void {
+		for (const waiter of record.waiters.splice(0)) {
+			waiter();
+		}
+	}
+
+	private storeMessage(channelId: string, body: MessageBody, extra: Partial<APIMessage> = {}): APIMessage {
+		const message: APIMessage = {
+			id: snowflake(),
+			channel_id: channelId,
+			author: this.botUser,
+			content: body.content ?? '',
+			timestamp: new Date().toISOString(),
+			edited_timestamp: null,
+			tts: false,
+			mention_everyone: false,
+			mentions: [],
+			mention_roles: [],
+			attachments: [],
+			embeds: body.embeds ?? [],
+			pinned: false,
+			type: MessageType.Default,
+			components: body.components ?? [],
+			...(body.flags === undefined ? {} : { flags: body.flags }),
+			...extra,
+		};
+		this.messages.set(message.id, { message, allowed: body.allowed_mentions });
+		return message;
+	}
+
+	private editMessage(id: string, body: MessageBody): APIMessage | undefined {
+		const stored = this.messages.get(id);
+		if (!stored) {
+			return undefined;
+		}
+		const message: APIMessage = {
+			...stored.message,
+			...(body.content === undefined ? {} : { content: body.content ?? '' }),
+			...(body.embeds === undefined ? {} : { embeds: body.embeds }),
+			...(body.components === undefined ? {} : { components: body.components }),
+			edited_timestamp: new Date().toISOString(),
+		};
+		this.messages.set(id, { message, allowed: body.allowed_mentions ?? stored.allowed });
+		return message;
+	}
+
+	private interactionCallback(
+		record: InteractionRecord,
+		body: { type: InteractionResponseType; data?: MessageBody },
+	): unknown {
+		if (record.callbacks.length > 0) {
+			return { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+		}
+		record.callbacks.push({ type: body.type, data: body.data });
+		switch (body.type) {
+			case InteractionResponseType.ChannelMessageWithSource:
+			case InteractionResponseType.DeferredChannelMessageWithSource:
+				record.original = this.storeMessage(record.channelId, body.data ?? {}, {
+					type: MessageType.ChatInputCommand,
+				}).id;
+				break;
+			case InteractionResponseType.UpdateMessage:
+			case InteractionResponseType.DeferredMessageUpdate: {
+				const interaction = this.interactionPayloadMessage(record);
+				if (interaction) {
+					record.original = interaction;
+					if (body.type === InteractionResponseType.UpdateMessage) {
+						this.editMessage(interaction, body.data ?? {});
+					}
+				}
+				break;
+			}
+			default:
+				break;
+		}
+		this.notify(record);
+		return undefined;
+	}
+
+	/** The message a component interaction was sent from, remembered when it was dispatched. */
+	private readonly componentMessages = new Map<string, string>();
+
+	private interactionPayloadMessage(record: InteractionRecord): string | undefined {
+		return this.componentMessages.get(record.token);
+	}
+
+	// --- REST ----------------------------------------------------------------------------
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const method = request.method ?? 'GET';
+		const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+		const body = await readBody(request);
+		const call: RestCall = { method, path, query: url.search, body, status: 0 };
+		this.restLog.push(call);
+
+		const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
+			call.status = status;
+			response.writeHead(status, { 'content-type': 'application/json', ...headers });
+			response.end(json === undefined ? undefined : JSON.stringify(json));
+		};
+
+		const fault = this.faults.find(
+			(candidate) => candidate.times > 0 && candidate.path.test(path) && (candidate.method ?? method) === method,
+		);
+		if (fault) {
+			fault.times -= 1;
+			if (fault.delayMs !== undefined) {
+				await sleep(fault.delayMs);
+			}
+			if (fault.status === 429) {
+				const retryAfter = fault.retryAfter ?? 0.2;
+				send(
+					429,
+					{ message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+					{
+						'retry-after': String(Math.ceil(retryAfter)),
+						'x-ratelimit-limit': '5',
+						'x-ratelimit-remaining': '0',
+						'x-ratelimit-reset-after': String(retryAfter),
+						'x-ratelimit-bucket': 'fake-bucket',
+						'x-ratelimit-scope': 'user',
+					},
+				);
+				return;
+			}
+			if (fault.status !== undefined) {
+				send(fault.status, { message: 'Internal Server Error', code: 0 });
+				return;
+			}
+		}
+
+		const result = this.route(method, path, url.searchParams, body);
+		if (result === undefined) {
+			this.unknownRoutes.push(call);
+			send(404, { message: '404: Not Found', code: 0 });
+			return;
+		}
+		send(result.status, result.json);
+	}
+
+	private route(
+		method: string,
+		path: string,
+		query: URLSearchParams,
+		body: unknown,
+	): { status: number; json?: unknown } | undefined {
+		const ok = (json?: unknown) => ({ status: json === undefined ? 204 : 200, json });
+		const notFound = (message: string, code: number) => ({ status: 404, json: { message, code } });
+		let match: RegExpExecArray | null;
+
+		if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
+			return ok({
+				url: this.gatewayUrl,
+				shards: 1,
+				session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+			});
+		}
+		if (method === 'GET' && path === '/applications/@me') {
+			return ok({ ...this.application, bot: this.botUser, flags: 0, description: '', icon: null });
+		}
+		if (method === 'GET' && path === '/users/@me') {
+			return ok(this.botUser);
+		}
+		if ((match = /^\/applications\/(\d+)\/commands$/u.exec(path))) {
+			if (match[1] !== this.application.id) {
+				return notFound('Unknown Application', 10002);
+			}
+			if (method === 'PUT') {
+				this.globalCommands.splice(0, this.globalCommands.length, ...this.withIds(body));
+			}
+			return method === 'PUT' || method === 'GET' ? ok(this.globalCommands) : undefined;
+		}
+		if ((match = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/u.exec(path))) {
+			const guildId = match[2] ?? '';
+			if (match[1] !== this.application.id || !this.guilds.some((guild) => guild.id === guildId)) {
+				return notFound('Unknown Guild', 10004);
+			}
+			if (method === 'PUT') {
+				this.guildCommands.set(guildId, this.withIds(body));
+			}
+			return method === 'PUT' || method === 'GET' ? ok(this.guildCommands.get(guildId) ?? []) : undefined;
+		}
+		if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/u.exec(path))) {
+			const record = this.interactions.get(match[2] ?? '');
+			if (!record || record.id !== match[1]) {
+				return notFound('Unknown interaction', 10062);
+			}
+			const failure = this.interactionCallback(record, body as { type: InteractionResponseType; data?: MessageBody });
+			if (failure) {
+				return failure as { status: number; json: unknown };
+			}
+			if (query.get('with_response') === 'true') {
+				const message = record.original === undefined ? undefined : this.messages.get(record.original)?.message;
+				return ok({ interaction: { id: record.id, type: 2 }, resource: { type: record.callbacks[0]?.type, message } });
+			}
+			return ok();
+		}
+		if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/u.exec(path))) {
+			const record = this.interactions.get(match[2] ?? '');
+			if (!record || match[1] !== this.application.id) {
+				return notFound('Unknown Webhook', 10015);
+			}
+			const target = match[3] === '@original' ? record.original : match[3];
+			if (target === undefined) {
+				if (method !== 'POST') {
+					return undefined;
+				}
+				const message = this.storeMessage(record.channelId, body as MessageBody);
+				record.followUps.push(message.id);
+				this.notify(record);
+				return ok(message);
+			}
+			const stored = this.messages.get(target);
+			if (!stored) {
+				return notFound('Unknown Message', 10008);
+			}
+			if (method === 'GET') {
+				return ok(stored.message);
+			}
+			if (method === 'PATCH') {
+				const edited = this.editMessage(target, body as MessageBody);
+				record.edits += 1;
+				this.notify(record);
+				return ok(edited);
+			}
+			if (method === 'DELETE') {
+				this.messages.delete(target);
+				return ok();
+			}
+			return undefined;
+		}
+		if ((match = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/u.exec(path))) {
+			const channelId = match[1] ?? '';
+			if (!this.guildOfChannel(channelId)) {
+				return notFound('Unknown Channel', 10003);
+			}
+			if (match[2] === undefined) {
+				return method === 'POST' ? ok(this.storeMessage(channelId, body as MessageBody)) : undefined;
+			}
+			const stored = this.messages.get(match[2]);
+			if (stored?.message.channel_id !== channelId) {
+				return notFound('Unknown Message', 10008);
+			}
+			if (method === 'GET') {
+				return ok(stored.message);
+			}
+			if (method === 'PATCH') {
+				return ok(this.editMessage(match[2], body as MessageBody));
+			}
+			return undefined;
+		}
+		if (method === 'GET' && (match = /^\/channels\/(\d+)$/u.exec(path))) {
+			const guild = this.guildOfChannel(match[1] ?? '');
+			const channel = guild?.channels.find((candidate) => candidate.id === match?.[1]);
+			return guild && channel ? ok(channelPayload(channel, guild.id)) : notFound('Unknown Channel', 10003);
+		}
+		if (method === 'GET' && (match = /^\/guilds\/(\d+)$/u.exec(path))) {
+			const guild = this.guilds.find((candidate) => candidate.id === match?.[1]);
+			return guild ? ok(guildPayload(guild, this.botUser.id)) : notFound('Unknown Guild', 10004);
+		}
+		if (method === 'GET' && (match = /^\/guilds\/(\d+)\/members\/(\d+)$/u.exec(path))) {
+			const guild = this.guilds.find((candidate) => candidate.id === match?.[1]);
+			const member = guild?.members.find((candidate) => candidate.user.id === match?.[2]);
+			return member ? ok(memberPayload(member)) : notFound('Unknown Member', 10007);
+		}
+		if (method === 'GET' && (match = /^\/users\/(\d+)$/u.exec(path))) {
+			const user = this.guilds.flatMap((guild) => guild.members).find((member) => member.user.id === match?.[1])?.user;
+			return user ? ok(user) : notFound('Unknown User', 10013);
+		}
+		return undefined;
+	}
+
+	private withIds(body: unknown): unknown[] {
+		return (Array.isArray(body) ? body : []).map((command: Record<string, unknown>) => ({
+			...command,
+			id: snowflake(),
+			application_id: this.application.id,
+			version: snowflake(),
+		}));
+	}
+}

@@ -1,0 +1,8 @@
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let sequence = 0n;
+
+/** Discord-style ids: increasing, 17 to 20 digits, as real snowflakes are. */
+export function snowflake(): string {
+	sequence = (sequence + 1n) & 0xfffn;
+	return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
+}

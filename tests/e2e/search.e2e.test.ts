@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { loadDiscordConfig } from '../../src/config/config.js';
+import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
+import { registerCommands } from '../../src/discord/registerCommands.js';
+import { FAKE_TOKEN, startBotAgainst, startHarness, useHarness } from './harness.js';
+import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
+
+describe('notes lookups through discord.js and a fake Discord', () => {
+	const harness = useHarness();
+
+	it('registers the slash commands in a development guild, and globally', async () => {
+		const { discord } = harness();
+		const base = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl };
+		const inGuild = await registerCommands(
+			loadDiscordConfig({ ...base, DISCORD_DEV_GUILD_ID: discord.guild.id }),
+			COMMAND_DEFINITIONS,
+		);
+		expect(inGuild).toEqual({
+			scope: 'guild',
+			applicationId: discord.application.id,
+			names: ['search', 'note', 'help'],
+		});
+		expect(
+			(discord.guildCommands.get(discord.guild.id) ?? []).map((command) => (command as { name: string }).name),
+		).toEqual(['search', 'note', 'help']);
+		const global = await registerCommands(
+			loadDiscordConfig({ ...base, DISCORD_APPLICATION_ID: discord.application.id }),
+			COMMAND_DEFINITIONS,
+		);
+		expect(global.scope).toBe('global');
+		expect(discord.globalCommands).toHaveLength(3);
+	});
+
+	it('autocompletes /search with what was typed, then matching section titles', async () => {
+		const choices = await harness().discord.autocomplete({
+			name: 'search',
+			options: { query: 'vpc pe' },
+			focused: 'query',
+		});
+		expect(choices[0]).toEqual({ name: '🔎 vpc pe', value: 'vpc pe' });
+		expect(choices.map((choice) => choice.value)).toContain('VPC Peering');
+		expect(choices.length).toBeLessThanOrEqual(25);
+	});
+
+	it('answers /search privately with a page of results, pages through them and opens one', async () => {
+		const { discord } = harness();
+		const results = await discord.command({ name: 'search', options: { query: 'kms key rotation' } });
+		expectPrivate(results);
+		const embed = firstEmbed(results);
+		expect(embed.title).toBe('🔎 kms key rotation');
+		expect(embed.fields?.map((field) => field.name.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ', '5. ']);
+		expect(embed.fields?.[0]?.value).toMatch(/\*\*(KMS|key|rotation)\*\*/iu);
+		expect(embed.footer?.text).toMatch(/^Page 1\/\d+ · Query: kms key rotation$/u);
+		expect(buttonsOf(results).map((entry) => entry.label)).toEqual([
+			'Open 1',
+			'Open 2',
+			'Open 3',
+			'Open 4',
+			'Open 5',
+			'Previous',
+			'Next',
+		]);
+
+		const second = await discord.click(results, button(results, 'Next'));
+		expect(second.updatedInPlace).toBe(true);
+		expectPrivate(second);
+		expect(firstEmbed(second).fields?.[0]?.name).toMatch(/^6\. /u);
+		expect(firstEmbed(second).footer?.text).toMatch(/^Page 2\//u);
+		expect(
+			buttonsOf(second)
+				.map((entry) => entry.label)
+				.slice(0, 5),
+		).toEqual(['Open 6', 'Open 7', 'Open 8', 'Open 9', 'Open 10']);
+
+		const back = await discord.click(second, button(second, 'Previous'));
+		expect(firstEmbed(back).fields?.[0]?.name).toBe(embed.fields?.[0]?.name);
+
+		const opened = await discord.click(back, button(back, 'Open 1'));
+		expect(opened.updatedInPlace).toBe(false);
+		expectPrivate(opened);
+		const title = embed.fields?.[0]?.name.replace(/^1\. /u, '');
+		expect(firstEmbed(opened).title).toBe(title);
+		expect(firstEmbed(opened).author?.name).toMatch(/ › |^[A-Z]/u);
+		expect(buttonsOf(opened).map((entry) => entry.label)).toContain('Share in channel');
+	});
+
+	it('shares an opened section in the channel, saying who shared it without pinging them', async () => {
+		const { discord } = harness();
+		const opened = await discord.command({ name: 'note', options: { topic: 'VPC Peering' } });
+		expectPrivate(opened);
+		const shared = await discord.click(opened, button(opened, 'Share in channel'));
+		expect(shared.ephemeral).toBe(false);
+		expectClean(shared);
+		expect(shared.content).toBe(`📣 Shared by <@${discord.member.user.id}>`);
+		expect(shared.raw.content).toContain(discord.member.user.id);
+		expect(firstEmbed(shared).title).toBe(firstEmbed(opened).title);
+		expect(shared.components).toEqual([]);
+	});
+
+	it('shows a long section one page at a time with /note', async () => {
+		const { discord } = harness();
+		const first = await discord.command({
+			name: 'note',
+			options: { topic: 'saa-course-onenote.s3-object-storage-classes' },
+		});
+		expectPrivate(first);
+		expect(firstEmbed(first).title).toBe('S3 Object Storage Classes');
+		expect(firstEmbed(first).author?.name).toBe('SAA course onenote › Simple Storage Service (S3)');
+		expect(firstEmbed(first).footer?.text).toBe('Page 1/2 · saa-course-onenote.s3-object-storage-classes');
+		expect(buttonsOf(first).map((entry) => [entry.label, entry.disabled])).toEqual([
+			['Previous', true],
+			['Next', false],
+			['Share in channel', false],
+		]);
+		const next = await discord.click(first, button(first, 'Next'));
+		expect(next.updatedInPlace).toBe(true);
+		expectPrivate(next);
+		expect(firstEmbed(next).footer?.text).toBe('Page 2/2 · saa-course-onenote.s3-object-storage-classes');
+		expect(firstEmbed(next).description).not.toBe(firstEmbed(first).description);
+		expect(buttonsOf(next).map((entry) => entry.disabled)).toEqual([false, true, false]);
+	});
+
+	it('offers sections to /note by id, and opens the closest one for text not picked from the list', async () => {
+		const { discord } = harness();
+		const choices = await discord.autocomplete({
+			name: 'note',
+			options: { topic: 'route 53 health' },
+			focused: 'topic',
+		});
+		expect(choices[0]?.value).toBe('saa-course-onenote.route-53-health-checks');
+		expect(choices[0]?.name).toBe('Route 53 Health Checks — SAA course onenote');
+
+		const guessed = await discord.command({ name: 'note', options: { topic: 'how do nacls work' } });
+		expectPrivate(guessed);
+		expect(guessed.content).toBe('No section is called “how do nacls work”; this is the closest match.');
+		expect(firstEmbed(guessed).title).toMatch(/ACL/iu);
+
+		const missing = await discord.command({ name: 'note', options: { topic: 'qqqqq wwwww' } });
+		expectPrivate(missing);
+		expect(firstEmbed(missing).description).toMatch(/No section of the notes matches “qqqqq wwwww”/u);
+		expect(missing.components).toEqual([]);
+	});
+
+	it('lists every command with /help', async () => {
+		const help = await harness().discord.command({ name: 'help' });
+		expectPrivate(help);
+		expect(firstEmbed(help).fields?.map((field) => field.name)).toEqual([
+			'`/search query:`',
+			'`/note topic:`',
+			'`/help`',
+		]);
+	});
+
+	it.each([
+		['an empty query', '   ', /empty/u],
+		['only punctuation', '?!...', /no words or numbers/u],
+		['only emoji', '🙂🙂', /no words or numbers/u],
+	])('answers %s with a clear private message', async (_label, query, message) => {
+		const reply = await harness().discord.command({ name: 'search', options: { query } });
+		expectPrivate(reply);
+		expect(firstEmbed(reply).description).toMatch(message);
+		expect(reply.components).toEqual([]);
+	});
+
+	it('never pings or breaks the embed when the query carries mentions and Markdown', async () => {
+		const { discord } = harness();
+		const role = discord.guild.roles[1]?.id ?? '';
+		const reply = await discord.command({
+			name: 'search',
+			options: { query: `@everyone <@&${role}> <@${discord.member.user.id}> **vpc** ||peering|| # x` },
+		});
+		expectPrivate(reply);
+		const embed = firstEmbed(reply);
+		expect(embed.title).not.toMatch(/@everyone|<@/u);
+		expect(embed.title).toContain('\\*\\*vpc\\*\\*');
+	});
+
+	it('says when nothing matches and offers the closest titles to open', async () => {
+		const reply = await harness().discord.command({ name: 'search', options: { query: 'vpcc' } });
+		expectPrivate(reply);
+		expect(firstEmbed(reply).title).toBe('No results');
+		const opened = await harness().discord.click(reply, button(reply, 'Open 1'));
+		expectPrivate(opened);
+		expect(firstEmbed(opened).title).toMatch(/VPC/u);
+	});
+
+	it('refuses forged and stale buttons privately', async () => {
+		const { discord } = harness();
+		const results = await discord.command({ name: 'search', options: { query: 'glacier' } });
+		const forged = await discord.clickRaw(results, 'garbage:1');
+		expectPrivate(forged);
+		expect(firstEmbed(forged).description).toBe('This button no longer works. Run the command again.');
+		const stale = await discord.clickRaw(results, 'note:open:old-notes.removed-section:0');
+		expectPrivate(stale);
+		expect(firstEmbed(stale).description).toMatch(/no longer in the notes/u);
+	});
+
+	it('works in a direct message', async () => {
+		const reply = await harness().discord.command({ name: 'search', options: { query: 'sqs fifo' }, dm: true });
+		expectPrivate(reply);
+		expect(firstEmbed(reply).fields?.length).toBeGreaterThan(0);
+	});
+
+	it('used only routes the fake knows', () => {
+		expect(harness().discord.unknownRoutes).toEqual([]);
+	});
+});
+
+describe('buttons after a restart', () => {
+	it('keep paging a results message sent before the bot restarted', async () => {
+		const first = await startHarness();
+		const { discord } = first;
+		const results = await discord.command({ name: 'search', options: { query: 'route 53' } });
+		await first.bot.stop();
+
+		const restarted = await startBotAgainst(discord);
+		try {
+			const second = await discord.click(results, button(results, 'Next'));
+			expect(second.updatedInPlace).toBe(true);
+			expect(firstEmbed(second).footer?.text).toMatch(/^Page 2\/\d+ · Query: route 53$/u);
+		} finally {
+			await restarted.stop();
+			await discord.stop();
+		}
+	});
+});

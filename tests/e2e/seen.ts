@@ -1,0 +1,58 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { expect } from 'vitest';
+import { expectEmbedWithinLimits } from '../discord/assertions.js';
+import type { SeenMessage } from './fakeDiscord/FakeDiscord.js';
+
+interface SeenButton {
+	readonly customId: string;
+	readonly label: string;
+	readonly disabled: boolean;
+}
+
+export function buttonsOf(message: SeenMessage): SeenButton[] {
+	return message.components.flatMap((row) =>
+		row.components.flatMap((component) =>
+			'custom_id' in component
+				? [
+						{
+							customId: component.custom_id,
+							label: 'label' in component ? (component.label ?? '') : '',
+							disabled: component.disabled === true,
+						},
+					]
+				: [],
+		),
+	);
+}
+
+export function button(message: SeenMessage, label: string): string {
+	const found = buttonsOf(message).find((candidate) => candidate.label === label);
+	if (!found) {
+		throw new Error(
+			`no button "${label}" in ${JSON.stringify(buttonsOf(message).map((candidate) => candidate.label))}`,
+		);
+	}
+	return found.customId;
+}
+
+export function firstEmbed(message: SeenMessage): APIEmbed {
+	const [embed] = message.embeds;
+	if (!embed) {
+		throw new Error(`message ${message.id} has no embed: ${JSON.stringify(message.raw)}`);
+	}
+	return embed;
+}
+
+/** Private to the person who asked, within Discord's limits, pinging nobody. */
+export function expectPrivate(message: SeenMessage): void {
+	expect(message.ephemeral, 'the reply should be private (ephemeral)').toBe(true);
+	expectClean(message);
+}
+
+export function expectClean(message: SeenMessage): void {
+	expect(message.pings, 'nobody may be pinged').toEqual([]);
+	for (const embed of message.embeds) {
+		expectEmbedWithinLimits(embed);
+	}
+	expect(message.content.length).toBeLessThanOrEqual(2000);
+}
