@@ -3,7 +3,7 @@ import type { NoteSection, Passage } from '../notes/types.js';
 import { Analyser } from './analyser.js';
 import { indexOptions, TermStatistics, type IndexedPassage } from './indexOptions.js';
 import { checkQuery } from './query.js';
-import { buildSnippet, type SnippetLine } from './snippet.js';
+import { analyseLines, buildSnippet, type AnalysedLine, type SnippetLine } from './snippet.js';
 import type { SynonymEntry } from './synonyms.js';
 
 export interface SearchResult {
@@ -16,6 +16,8 @@ export interface SearchResult {
 	readonly passageIndex: number;
 	/** That passage's full text. */
 	readonly text: string;
+	/** The passage's place in the index, for {@link SearchIndex.snippet}. */
+	readonly passageId: number;
 	/** Index terms of the passage that matched the query, for {@link SearchIndex.snippet}. */
 	readonly matchedTerms: readonly string[];
 }
@@ -32,6 +34,8 @@ const MAX_SUGGESTIONS = 5;
 export class SearchIndex {
 	private readonly miniSearch: MiniSearch<IndexedPassage>;
 	private readonly passages: Passage[] = [];
+	/** Each passage's lines, analysed once here so a snippet costs no analysis per query. */
+	private readonly passageLines: AnalysedLine[][] = [];
 	private readonly sectionsById = new Map<string, NoteSection>();
 	private readonly statistics = new TermStatistics();
 
@@ -47,6 +51,7 @@ export class SearchIndex {
 			for (const passage of section.passages) {
 				documents.push({ id: this.passages.length, title: section.title, breadcrumb, body: passage.text });
 				this.passages.push(passage);
+				this.passageLines.push(analyseLines(passage.text, analyser));
 			}
 		}
 		this.miniSearch.addAll(documents);
@@ -78,6 +83,7 @@ export class SearchIndex {
 				breadcrumb: section.breadcrumb,
 				score: hit.score,
 				passageIndex: passage.index,
+				passageId: Number(hit.id),
 				text: passage.text,
 				matchedTerms: hit.terms,
 			});
@@ -90,7 +96,7 @@ export class SearchIndex {
 
 	/** The lines of a result's passage that matched best, matched words marked. */
 	public snippet(result: SearchResult): SnippetLine[] {
-		return buildSnippet(result.text, new Set(result.matchedTerms), this.analyser);
+		return buildSnippet(this.passageLines[result.passageId] ?? [], new Set(result.matchedTerms));
 	}
 
 	/** Section titles closest to a query that found nothing, typos allowed. */

@@ -1,4 +1,4 @@
-import type { Analyser } from './analyser.js';
+import type { Analyser, Token } from './analyser.js';
 
 /** A run of snippet text; `matched` runs are the words that matched the query. */
 export interface SnippetSegment {
@@ -74,27 +74,41 @@ function toSegments(line: ScoredLine): SnippetLine {
 	return segments;
 }
 
+/** A passage line ready for snippets: its text without list markers, and its tokens. */
+export interface AnalysedLine {
+	readonly position: number;
+	readonly text: string;
+	readonly tokens: readonly Token[];
+}
+
+/** Analyses a passage's lines once, when it is indexed, so that snippets cost no analysis. */
+export function analyseLines(passage: string, analyser: Analyser): AnalysedLine[] {
+	const lines: AnalysedLine[] = [];
+	for (const [position, raw] of passage.split('\n').entries()) {
+		const indentation = /^\s*(?:[-*]\s+)?/u.exec(raw)?.[0].length ?? 0;
+		const text = raw.slice(indentation).trimEnd();
+		if (text !== '' && !text.startsWith('```')) {
+			lines.push({ position, text, tokens: analyser.tokens(text) });
+		}
+	}
+	return lines;
+}
+
 /**
  * Picks the lines of a passage that match the most of the query's terms (at most three, in
  * their order in the passage) and marks the matching words.
  */
-export function buildSnippet(passage: string, matchedTerms: ReadonlySet<string>, analyser: Analyser): SnippetLine[] {
-	const lines: ScoredLine[] = [];
-	for (const [position, raw] of passage.split('\n').entries()) {
-		const indentation = /^\s*(?:[-*]\s+)?/u.exec(raw)?.[0].length ?? 0;
-		const text = raw.slice(indentation).trimEnd();
-		if (text === '' || text.startsWith('```')) {
-			continue;
-		}
-		const matches = analyser.tokens(text).filter((token) => matchedTerms.has(token.term));
-		lines.push({
-			position,
-			text,
+export function buildSnippet(lines: readonly AnalysedLine[], matchedTerms: ReadonlySet<string>): SnippetLine[] {
+	const scored: ScoredLine[] = lines.map((line) => {
+		const matches = line.tokens.filter((token) => matchedTerms.has(token.term));
+		return {
+			position: line.position,
+			text: line.text,
 			spans: mergeSpans(matches),
 			score: new Set(matches.map((token) => token.term)).size,
-		});
-	}
-	const best = [...lines]
+		};
+	});
+	const best = [...scored]
 		.sort((left, right) => right.score - left.score || left.position - right.position)
 		.slice(0, MAX_SNIPPET_LINES)
 		.filter((line, index) => index === 0 || line.score > 0)
