@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { migrateDatabase } from '../../src/db/migrate.js';
+
+/** The machine's Postgres and Redis (see ../shared/docs/environment.md); tests own their own databases and key prefixes. */
+export const POSTGRES_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+function databaseUrl(name: string): string {
+	const url = new URL(POSTGRES_ADMIN_URL);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+	const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}
+
+export interface TestDatabase {
+	readonly url: string;
+	drop(): Promise<void>;
+}
+
+/** A fresh database of the test's own, migrated with the project's migrations. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+	const name = `studybot_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+	await admin(`CREATE DATABASE "${name}"`);
+	const url = databaseUrl(name);
+	await migrateDatabase(url);
+	return {
+		url,
+		drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+	};
+}
+
+/** A Redis key prefix of the test's own, and a way to remove every key under it. */
+export function createTestPrefix(): { readonly prefix: string; clear(): Promise<void> } {
+	const prefix = `studybot-test-${randomUUID().slice(0, 8)}`;
+	return {
+		prefix,
+		async clear() {
+			const redis = new Redis(REDIS_URL);
+			try {
+				let cursor = '0';
+				do {
+					const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+					cursor = next;
+					if (keys.length > 0) {
+						await redis.del(...keys);
+					}
+				} while (cursor !== '0');
+			} finally {
+				redis.disconnect();
+			}
+		},
+	};
+}
