@@ -2,7 +2,9 @@
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+# Installing runs `prisma generate` (postinstall), offline.
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -12,9 +14,11 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The Prisma client is compiled into dist/, so install scripts are not needed here.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY prisma ./prisma
 COPY content ./content
 USER node
 ENTRYPOINT ["node", "--enable-source-maps", "dist/cli/main.js"]
-CMD ["bot"]
+CMD ["all"]

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, loadContentConfig, loadDiscordConfig } from '../config/config.js';
-import { startBot } from '../discord/bot.js';
+import { startApp, type AppRoles } from '../app/startApp.js';
+import {
+	ConfigError,
+	loadContentConfig,
+	loadDatabaseConfig,
+	loadDiscordConfig,
+	loadServiceConfig,
+} from '../config/config.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
 import { registerCommands } from '../discord/registerCommands.js';
 import { createLogger } from '../logging/logger.js';
@@ -10,17 +17,20 @@ import { searchFromTerminal } from './searchCommand.js';
 const USAGE = `Usage: studybot <command>
 
 Commands:
-  bot                    connect to Discord and answer slash commands
+  all                    the bot and the quiz worker in one process (the default for small servers)
+  bot                    connect to Discord and answer slash commands (gateway + interactions)
+  worker                 post and close quiz questions from the job queue (Discord REST only)
+  migrate                apply pending database migrations
   commands               register the slash commands with Discord
                          (in DISCORD_DEV_GUILD_ID when set, else globally)
   search [--json] <query>  search the notes from the terminal
 
 Settings come from the environment; see .env.example.`;
 
-async function runBot(): Promise<void> {
-	const config = loadDiscordConfig(process.env);
+async function runApp(roles: AppRoles): Promise<void> {
+	const config = loadServiceConfig(process.env);
 	const logger = createLogger(config.logLevel);
-	const bot = await startBot(config, logger);
+	const app = await startApp(config, logger, roles);
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals): void => {
 		if (stopping) {
@@ -28,7 +38,7 @@ async function runBot(): Promise<void> {
 		}
 		stopping = true;
 		logger.info({ signal }, 'shutting down');
-		bot.stop().then(
+		app.stop().then(
 			() => process.exit(0),
 			(error: unknown) => {
 				logger.error({ err: error }, 'shutdown failed');
@@ -70,9 +80,22 @@ async function runSearchCommand(args: readonly string[]): Promise<number> {
 async function main(argv: readonly string[]): Promise<number> {
 	const [command, ...rest] = argv;
 	switch (command) {
-		case 'bot':
-			await runBot();
+		case 'all':
+			await runApp({ bot: true, worker: true });
 			return -1;
+		case 'bot':
+			await runApp({ bot: true, worker: false });
+			return -1;
+		case 'worker':
+			await runApp({ bot: false, worker: true });
+			return -1;
+		case 'migrate': {
+			const applied = await migrateDatabase(loadDatabaseConfig(process.env).databaseUrl);
+			console.log(applied.length > 0 ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+			// The schema engine can keep the process alive for a while after it is done.
+			process.exit(0);
+			return 0;
+		}
 		case 'commands':
 			await runCommands();
 			return 0;

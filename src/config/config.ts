@@ -32,6 +32,38 @@ const discordSchema = contentSchema.extend({
 	DISCORD_API_URL: optionalText.pipe(z.url({ error: 'must be an http(s) URL' }).optional()),
 });
 
+const booleanFlag = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+	.transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const databaseSchema = z.object({
+	DATABASE_URL: optionalText.pipe(
+		z
+			.string({ error: 'is required: a PostgreSQL URL such as postgresql://user@localhost:5432/studybot' })
+			.regex(/^postgres(?:ql)?:\/\//u, 'must be a postgresql:// URL'),
+	),
+});
+
+const serviceSchema = discordSchema.extend({
+	...databaseSchema.shape,
+	REDIS_URL: optionalText.pipe(
+		z
+			.string()
+			.regex(/^rediss?:\/\//u, 'must be a redis:// or rediss:// URL')
+			.default('redis://127.0.0.1:6379'),
+	),
+	QUEUE_PREFIX: optionalText.pipe(
+		z
+			.string()
+			.regex(/^[\w-]{1,40}$/u, 'must be letters, digits, - or _ (at most 40)')
+			.default('studybot'),
+	),
+	MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
+});
+
 export interface ContentConfig {
 	/** Folder holding `notes/` (and later `questions/`), resolved to an absolute path. */
 	readonly contentDir: string;
@@ -46,6 +78,20 @@ export interface DiscordConfig extends ContentConfig {
 	readonly devGuildId: string | undefined;
 	/** REST base such as `https://discord.com/api`; only for Discord-compatible test servers. */
 	readonly apiUrl: string | undefined;
+}
+
+export interface DatabaseConfig {
+	/** Never logged: it may hold a password. */
+	readonly databaseUrl: string;
+}
+
+/** What the bot and the worker need: Discord, Postgres and Redis. */
+export interface ServiceConfig extends DiscordConfig, DatabaseConfig {
+	readonly redisUrl: string;
+	/** BullMQ key prefix in Redis, so several deployments (or test runs) can share a Redis. */
+	readonly queuePrefix: string;
+	/** Apply pending database migrations when a process starts. */
+	readonly migrateOnStart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +127,20 @@ export function loadDiscordConfig(env: Environment, cwd = process.cwd()): Discor
 		applicationId: parsed.DISCORD_APPLICATION_ID,
 		devGuildId: parsed.DISCORD_DEV_GUILD_ID,
 		apiUrl: parsed.DISCORD_API_URL,
+	};
+}
+
+export function loadDatabaseConfig(env: Environment): DatabaseConfig {
+	return { databaseUrl: parseOrThrow(databaseSchema, env).DATABASE_URL };
+}
+
+export function loadServiceConfig(env: Environment, cwd = process.cwd()): ServiceConfig {
+	const parsed = parseOrThrow(serviceSchema, env);
+	return {
+		...loadDiscordConfig(env, cwd),
+		databaseUrl: parsed.DATABASE_URL,
+		redisUrl: parsed.REDIS_URL,
+		queuePrefix: parsed.QUEUE_PREFIX,
+		migrateOnStart: parsed.MIGRATE_ON_START,
 	};
 }

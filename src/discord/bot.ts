@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
 import type { DiscordConfig } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
-import { loadSearchIndex } from '../search/loadSearchIndex.js';
+import type { SearchIndex } from '../search/searchIndex.js';
 import { createDiscordClient } from './client.js';
 import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
+import type { QuizServices } from './context.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
@@ -13,21 +14,16 @@ export interface RunningBot {
 }
 
 /**
- * Loads and indexes the notes, connects to the gateway and answers interactions. Resolves
- * once the gateway is ready and the guilds are known.
+ * Connects to the gateway and answers interactions. Resolves once the gateway is ready and
+ * the guilds are known.
  */
-export async function startBot(config: DiscordConfig, logger: Logger): Promise<RunningBot> {
-	const { index, problems } = await loadSearchIndex(config.contentDir);
-	for (const problem of problems) {
-		logger.warn({ path: problem.path }, `note skipped: ${problem.path} ${problem.reason}`);
-	}
-	logger.info(
-		{ sections: index.sections.length, files: new Set(index.sections.map((section) => section.file)).size },
-		'notes indexed',
-	);
-
+export async function startBot(
+	config: DiscordConfig,
+	logger: Logger,
+	services: { readonly index: SearchIndex; readonly quiz: QuizServices },
+): Promise<RunningBot> {
 	const client = createDiscordClient(config);
-	const route = createInteractionRouter(COMMANDS, { index, logger, commandDefinitions: COMMAND_DEFINITIONS });
+	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });
 	client.on(Events.InteractionCreate, (interaction) => {
 		void route(interaction);
 	});

@@ -8,7 +8,8 @@ export type CustomId =
 	| { readonly feature: 'search'; readonly action: 'page'; readonly page: number }
 	| { readonly feature: 'note'; readonly action: 'open'; readonly sectionId: string; readonly passage: number }
 	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
-	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number };
+	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number }
+	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number };
 
 const SECTION_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/u;
 const MAX_INDEX = 999;
@@ -17,7 +18,9 @@ export function encodeCustomId(id: CustomId): string {
 	const parts: (string | number)[] =
 		id.feature === 'search'
 			? [id.feature, id.action, id.page]
-			: [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
+			: id.feature === 'quiz'
+				? [id.feature, id.action, id.roundId, id.choice]
+				: [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
 	const encoded = parts.join(':');
 	if (encoded.length > DISCORD_LIMITS.customId) {
 		throw new Error(`custom id "${encoded}" is longer than Discord's ${DISCORD_LIMITS.customId} characters`);
@@ -33,8 +36,19 @@ function parseIndex(text: string | undefined): number | undefined {
 	return value <= MAX_INDEX ? value : undefined;
 }
 
+const ROUND_ID = /^[1-9]\d{0,9}$/u;
+const MAX_OPTIONS = 5;
+
 export function decodeCustomId(raw: string): CustomId | undefined {
 	const [feature, action, ...args] = raw.split(':');
+	if (feature === 'quiz' && action === 'answer' && args.length === 2) {
+		const [roundText, choiceText] = args;
+		const choice = parseIndex(choiceText);
+		if (roundText === undefined || !ROUND_ID.test(roundText) || choice === undefined || choice >= MAX_OPTIONS) {
+			return undefined;
+		}
+		return { feature, action, roundId: Number(roundText), choice };
+	}
 	if (feature === 'search' && action === 'page' && args.length === 1) {
 		const page = parseIndex(args[0]);
 		return page === undefined ? undefined : { feature, action, page };

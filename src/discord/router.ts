@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import type { SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
+import { handleQuizButton } from './components/quizButtons.js';
 import { handleSearchButton } from './components/searchButtons.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './customId.js';
@@ -28,10 +29,16 @@ async function routeButton(interaction: ButtonInteraction, context: BotContext):
 		await replyPrivately(interaction, STALE_BUTTON);
 		return;
 	}
-	if (id.feature === 'search') {
-		await handleSearchButton(interaction, id, context);
-	} else {
-		await handleNoteButton(interaction, id, context);
+	switch (id.feature) {
+		case 'search':
+			await handleSearchButton(interaction, id, context);
+			return;
+		case 'note':
+			await handleNoteButton(interaction, id, context);
+			return;
+		case 'quiz':
+			await handleQuizButton(interaction, id, context);
+			return;
 	}
 }
 

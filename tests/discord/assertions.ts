@@ -39,14 +39,14 @@ export function expectEmbedWithinLimits(embed: APIEmbed): void {
 		expect(field.value.trim()).not.toBe('');
 	}
 	expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+	// Embeds never ping, and may show a role or channel as a mention on purpose; @everyone in
+	// an embed would still read as a broken promise, so it must never appear.
 	for (const text of [
 		embed.title,
 		embed.description,
 		...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
 	]) {
-		if (text !== undefined) {
-			expectNoPing(text);
-		}
+		expect(text ?? '').not.toMatch(/@(everyone|here)/iu);
 	}
 }
 

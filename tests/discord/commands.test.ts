@@ -11,7 +11,7 @@ import { expectSendable } from './assertions.js';
 describe('command definitions', () => {
 	it('are valid for Discord: lowercase names, short descriptions, unique names', () => {
 		const names = COMMAND_DEFINITIONS.map((definition) => definition.name);
-		expect(names).toEqual(['search', 'note', 'help']);
+		expect(names).toEqual(['search', 'note', 'quiz', 'help']);
 		for (const definition of COMMAND_DEFINITIONS) {
 			expect(definition.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
 			expect(definition.description.length).toBeGreaterThan(0);
@@ -32,6 +32,7 @@ describe('/help', () => {
 		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
 			'`/search query:`',
 			'`/note topic:`',
+			'`/quiz setup|status|pause|resume|post-now|disable`',
 			'`/help`',
 		]);
 	});
@@ -92,7 +93,9 @@ describe('custom ids', () => {
 		'note:open:../../etc:1',
 		'note:delete:a.b:1',
 		'note:page:a.b:99999',
-		'quiz:answer:1:2',
+		'quiz:answer:0:2',
+		'quiz:answer:1:5',
+		'quiz:answer:x:1',
 	])('rejects %j', (raw) => {
 		expect(decodeCustomId(raw)).toBeUndefined();
 	});

@@ -1,50 +1,89 @@
 import { afterAll, beforeAll } from 'vitest';
-import { loadDiscordConfig } from '../../src/config/config.js';
-import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import { startApp, type AppRoles, type RunningApp } from '../../src/app/startApp.js';
+import { loadServiceConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { CONTENT_DIR } from '../support/library.js';
+import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 
 export const FAKE_TOKEN = `${'M'.repeat(26)}.fake.${'t'.repeat(38)}`;
 
+/** A clock the test moves by hand. */
+export class TestClock {
+	public constructor(private current = new Date('2026-03-10T08:00:00Z')) {}
+	public readonly now = (): Date => new Date(this.current.getTime());
+	public set(instant: string | Date): void {
+		this.current = new Date(instant);
+	}
+	public advance(milliseconds: number): void {
+		this.current = new Date(this.current.getTime() + milliseconds);
+	}
+}
+
 export interface Harness {
 	readonly discord: FakeDiscord;
-	readonly bot: RunningBot;
+	readonly app: RunningApp;
+	readonly database: TestDatabase;
+	readonly queuePrefix: string;
+	readonly clock: TestClock;
 	stop(): Promise<void>;
 }
 
-/** The real bot, logged into `discord` through configuration alone. */
-export async function startBotAgainst(discord: FakeDiscord): Promise<RunningBot> {
-	const config = loadDiscordConfig({
+export interface HarnessOptions {
+	readonly guilds?: number;
+	readonly roles?: AppRoles;
+}
+
+/** Starts the real app (bot and/or worker) against a fake Discord, its own database and Redis prefix. */
+export async function startAppAgainst(
+	discord: FakeDiscord,
+	database: TestDatabase,
+	queuePrefix: string,
+	clock: TestClock,
+	roles: AppRoles = { bot: true, worker: true },
+): Promise<RunningApp> {
+	const config = loadServiceConfig({
 		DISCORD_TOKEN: FAKE_TOKEN,
 		DISCORD_API_URL: discord.apiUrl,
 		CONTENT_DIR,
 		LOG_LEVEL: 'silent',
+		DATABASE_URL: database.url,
+		REDIS_URL,
+		QUEUE_PREFIX: queuePrefix,
+		MIGRATE_ON_START: 'false',
 	});
-	return startBot(config, createLogger(config.logLevel));
+	return startApp(config, createLogger(config.logLevel), roles, clock.now);
 }
 
-/** A fake Discord on a free local port, and the real bot logged into it. */
-export async function startHarness(options: { guilds?: number } = {}): Promise<Harness> {
+/** A fake Discord on a free local port, a fresh database and Redis prefix, and the real app logged in. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
 	const discord = new FakeDiscord(options);
 	await discord.start();
-	const bot = await startBotAgainst(discord);
+	const database = await createTestDatabase();
+	const redis = createTestPrefix();
+	const clock = new TestClock();
+	const app = await startAppAgainst(discord, database, redis.prefix, clock, options.roles);
 	return {
 		discord,
-		bot,
+		app,
+		database,
+		queuePrefix: redis.prefix,
+		clock,
 		async stop() {
-			await bot.stop();
+			await app.stop();
 			await discord.stop();
+			await redis.clear();
+			await database.drop();
 		},
 	};
 }
 
 /** One harness for the test file: started before its tests, stopped after them. */
-export function useHarness(options: { guilds?: number } = {}): () => Harness {
+export function useHarness(options: HarnessOptions = {}): () => Harness {
 	let harness: Harness | undefined;
 	beforeAll(async () => {
 		harness = await startHarness(options);
-	});
+	}, 60_000);
 	afterAll(async () => {
 		await harness?.stop();
 	});

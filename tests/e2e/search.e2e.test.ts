@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDiscordConfig } from '../../src/config/config.js';
 import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
-import { FAKE_TOKEN, startBotAgainst, startHarness, useHarness } from './harness.js';
+import { FAKE_TOKEN, startAppAgainst, startHarness, useHarness } from './harness.js';
 import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 describe('notes lookups through discord.js and a fake Discord', () => {
@@ -18,17 +18,17 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(inGuild).toEqual({
 			scope: 'guild',
 			applicationId: discord.application.id,
-			names: ['search', 'note', 'help'],
+			names: ['search', 'note', 'quiz', 'help'],
 		});
 		expect(
 			(discord.guildCommands.get(discord.guild.id) ?? []).map((command) => (command as { name: string }).name),
-		).toEqual(['search', 'note', 'help']);
+		).toEqual(['search', 'note', 'quiz', 'help']);
 		const global = await registerCommands(
 			loadDiscordConfig({ ...base, DISCORD_APPLICATION_ID: discord.application.id }),
 			COMMAND_DEFINITIONS,
 		);
 		expect(global.scope).toBe('global');
-		expect(discord.globalCommands).toHaveLength(3);
+		expect(discord.globalCommands).toHaveLength(4);
 	});
 
 	it('autocompletes /search with what was typed, then matching section titles', async () => {
@@ -147,6 +147,7 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(firstEmbed(help).fields?.map((field) => field.name)).toEqual([
 			'`/search query:`',
 			'`/note topic:`',
+			'`/quiz setup|status|pause|resume|post-now|disable`',
 			'`/help`',
 		]);
 	});
@@ -211,9 +212,9 @@ describe('buttons after a restart', () => {
 		const first = await startHarness();
 		const { discord } = first;
 		const results = await discord.command({ name: 'search', options: { query: 'route 53' } });
-		await first.bot.stop();
+		await first.app.stop();
 
-		const restarted = await startBotAgainst(discord);
+		const restarted = await startAppAgainst(discord, first.database, first.queuePrefix, first.clock);
 		try {
 			const second = await discord.click(results, button(results, 'Next'));
 			expect(second.updatedInPlace).toBe(true);
@@ -221,6 +222,7 @@ describe('buttons after a restart', () => {
 		} finally {
 			await restarted.stop();
 			await discord.stop();
+			await first.database.drop();
 		}
 	});
 });

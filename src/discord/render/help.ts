@@ -3,6 +3,12 @@ import { fitEmbed } from './limits.js';
 import { COLOURS, type RenderedMessage } from './message.js';
 
 function usage(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+	const subcommands = (definition.options ?? []).filter(
+		(option) => option.type === ApplicationCommandOptionType.Subcommand,
+	);
+	if (subcommands.length > 0) {
+		return `/${definition.name} ${subcommands.map((option) => option.name).join('|')}`;
+	}
 	const options = (definition.options ?? [])
 		.filter(
 			(option) =>

@@ -51,3 +51,8 @@ export function renderProblem(text: string): RenderedMessage {
 		ephemeral: true,
 	};
 }
+
+/** A private, neutral confirmation. */
+export function renderNotice(text: string): RenderedMessage {
+	return { embeds: [fitEmbed({ description: text, color: COLOURS.info })], components: [], ephemeral: true };
+}

@@ -30,6 +30,8 @@ import {
 	fakeUser,
 	guildPayload,
 	memberPayload,
+	PERMISSIONS,
+	rolePayload,
 	type FakeGuild,
 	type FakeMember,
 } from './world.js';
@@ -74,6 +76,8 @@ interface MessageBody {
 	components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 	flags?: MessageFlags;
 	allowed_mentions?: APIAllowedMentions;
+	nonce?: string;
+	enforce_nonce?: boolean;
 }
 
 interface InteractionRecord {
@@ -88,9 +92,18 @@ interface InteractionRecord {
 	readonly waiters: (() => void)[];
 }
 
+/** A channel, role or user option, resolved the way Discord sends it. */
+export interface MentionableOption {
+	readonly kind: 'channel' | 'role';
+	readonly id: string;
+}
+
+export type OptionValue = string | number | boolean | MentionableOption;
+
 export interface CommandOptions {
 	readonly name: string;
-	readonly options?: Readonly<Record<string, string | number | boolean>>;
+	readonly subcommand?: string;
+	readonly options?: Readonly<Record<string, OptionValue>>;
 	readonly member?: FakeMember;
 	readonly guild?: FakeGuild;
 	/** Send from a DM instead of a guild channel. */
@@ -243,6 +256,18 @@ export class FakeDiscord {
 		this.faults.push({ ...fault, times: fault.times ?? 1 });
 	}
 
+	/** Messages the bot created in a channel (not interaction replies), oldest first. */
+	public channelMessages(channelId: string): SeenMessage[] {
+		return [...this.messages.values()]
+			.filter(
+				(stored) =>
+					stored.message.channel_id === channelId &&
+					stored.message.type === MessageType.Default &&
+					stored.message.interaction_metadata === undefined,
+			)
+			.map((stored) => seen(stored.message, stored.allowed));
+	}
+
 	public callsTo(method: string, path: RegExp): RestCall[] {
 		return this.restLog.filter((call) => call.method === method && path.test(call.path));
 	}
@@ -255,7 +280,8 @@ export class FakeDiscord {
 			id: snowflake(),
 			name: options.name,
 			type: ApplicationCommandType.ChatInput,
-			options: this.toOptions(options.options),
+			options: this.commandOptions(options),
+			resolved: this.resolved(options),
 		});
 		return this.replyOf(record);
 	}
@@ -268,9 +294,7 @@ export class FakeDiscord {
 			id: snowflake(),
 			name: options.name,
 			type: ApplicationCommandType.ChatInput,
-			options: this.toOptions(options.options).map((option) =>
-				option.name === options.focused ? { ...option, focused: true } : option,
-			),
+			options: this.commandOptions(options, options.focused),
 		});
 		const callback = await this.nextCallback(record);
 		if (callback.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
@@ -341,16 +365,69 @@ export class FakeDiscord {
 		return this.guilds.find((guild) => guild.channels.some((channel) => channel.id === channelId));
 	}
 
-	private toOptions(options: CommandOptions['options']): APIApplicationCommandInteractionDataOption[] {
-		return Object.entries(options ?? {}).map(([name, value]) => {
-			if (typeof value === 'string') {
-				return { name, type: ApplicationCommandOptionType.String, value };
-			}
-			if (typeof value === 'number') {
-				return { name, type: ApplicationCommandOptionType.Integer, value };
-			}
+	private commandOptions(options: CommandOptions, focused?: string): unknown[] {
+		const values = Object.entries(options.options ?? {}).map(([name, value]) => ({
+			...this.toOption(name, value),
+			...(name === focused ? { focused: true } : {}),
+		}));
+		return options.subcommand === undefined
+			? values
+			: [{ name: options.subcommand, type: ApplicationCommandOptionType.Subcommand, options: values }];
+	}
+
+	private toOption(name: string, value: OptionValue): APIApplicationCommandInteractionDataOption {
+		if (typeof value === 'string') {
+			return { name, type: ApplicationCommandOptionType.String, value };
+		}
+		if (typeof value === 'number') {
+			return { name, type: ApplicationCommandOptionType.Integer, value };
+		}
+		if (typeof value === 'boolean') {
 			return { name, type: ApplicationCommandOptionType.Boolean, value };
-		});
+		}
+		return {
+			name,
+			type: value.kind === 'channel' ? ApplicationCommandOptionType.Channel : ApplicationCommandOptionType.Role,
+			value: value.id,
+		};
+	}
+
+	/** `resolved` data for channel and role options, as Discord includes it. */
+	private resolved(options: CommandOptions): Record<string, Record<string, unknown>> {
+		const guild = options.guild ?? this.guild;
+		const resolved: Record<string, Record<string, unknown>> = {};
+		for (const value of Object.values(options.options ?? {})) {
+			if (typeof value !== 'object') {
+				continue;
+			}
+			if (value.kind === 'channel') {
+				const channel = guild.channels.find((candidate) => candidate.id === value.id);
+				resolved.channels = {
+					...resolved.channels,
+					[value.id]: channel
+						? { id: channel.id, name: channel.name, type: channel.type, permissions: '2248473465835073' }
+						: { id: value.id, name: 'unknown', type: 0, permissions: '0' },
+				};
+			} else {
+				const role = guild.roles.find((candidate) => candidate.id === value.id);
+				resolved.roles = {
+					...resolved.roles,
+					[value.id]: role ? rolePayload(role) : { id: value.id, name: 'unknown' },
+				};
+			}
+		}
+		return resolved;
+	}
+
+	/** Adds members to a guild, as people joining the server would. */
+	public addMembers(count: number, guild = this.guild): FakeMember[] {
+		const added = Array.from({ length: count }, (_, index) => ({
+			user: fakeUser(`learner${index + 1}`),
+			permissions: PERMISSIONS.member,
+			roles: [] as string[],
+		}));
+		(guild.members as FakeMember[]).push(...added);
+		return added;
 	}
 
 	private sendInteraction(
@@ -689,7 +766,20 @@ export class FakeDiscord {
 				return notFound('Unknown Channel', 10003);
 			}
 			if (match[2] === undefined) {
-				return method === 'POST' ? ok(this.storeMessage(channelId, body as MessageBody)) : undefined;
+				if (method !== 'POST') {
+					return undefined;
+				}
+				const message = body as MessageBody;
+				const duplicate =
+					message.enforce_nonce === true && message.nonce !== undefined
+						? [...this.messages.values()].find(
+								(stored) => stored.message.channel_id === channelId && stored.message.nonce === message.nonce,
+							)
+						: undefined;
+				return ok(
+					duplicate?.message ??
+						this.storeMessage(channelId, message, message.nonce === undefined ? {} : { nonce: message.nonce }),
+				);
 			}
 			const stored = this.messages.get(match[2]);
 			if (stored?.message.channel_id !== channelId) {

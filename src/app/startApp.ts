@@ -1,0 +1,91 @@
+import path from 'node:path';
+import type { Worker } from 'bullmq';
+import type { ServiceConfig } from '../config/config.js';
+import { createPrismaClient } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { startBot, type RunningBot } from '../discord/bot.js';
+import { createRestPublisher } from '../discord/quizPublisher.js';
+import { createQuizQueue, reconcileSchedules } from '../jobs/quizQueue.js';
+import { createQuizWorker } from '../jobs/quizWorker.js';
+import { createRedis } from '../jobs/redis.js';
+import type { Logger } from '../logging/logger.js';
+import { loadQuestionBank } from '../quiz/questionBank.js';
+import { listActiveQuizSettings } from '../quiz/settings.js';
+import { loadSearchIndex } from '../search/loadSearchIndex.js';
+
+export interface AppRoles {
+	/** Gateway and interactions. */
+	readonly bot: boolean;
+	/** BullMQ consumers: post and close quiz rounds over Discord REST. */
+	readonly worker: boolean;
+}
+
+export interface RunningApp {
+	readonly bot: RunningBot | undefined;
+	readonly worker: Worker | undefined;
+	stop(): Promise<void>;
+}
+
+/**
+ * The composition root: config in, running bot and/or worker out. Content and database come
+ * first (migrations applied unless turned off), then Redis, then Discord.
+ */
+export async function startApp(
+	config: ServiceConfig,
+	logger: Logger,
+	roles: AppRoles,
+	clock: () => Date = () => new Date(),
+): Promise<RunningApp> {
+	if (config.migrateOnStart) {
+		const applied = await migrateDatabase(config.databaseUrl);
+		logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
+	}
+	const prisma = createPrismaClient(config.databaseUrl);
+
+	const { index, problems } = await loadSearchIndex(config.contentDir);
+	for (const problem of problems) {
+		logger.warn({ path: problem.path }, `note skipped: ${problem.path} ${problem.reason}`);
+	}
+	const bank = await loadQuestionBank(path.join(config.contentDir, 'questions'), index);
+	for (const problem of bank.problems) {
+		logger.warn(
+			{ file: problem.file, entry: problem.entry },
+			`question skipped: ${problem.file}${problem.entry === undefined ? '' : ` (${problem.entry})`} ${problem.reason}`,
+		);
+	}
+	logger.info({ sections: index.sections.length, questions: bank.questions.length }, 'content loaded');
+
+	const queueConnection = createRedis(config.redisUrl, 'queue');
+	const queue = createQuizQueue(queueConnection, config.queuePrefix);
+	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker') : undefined;
+
+	let bot: RunningBot | undefined;
+	if (roles.bot) {
+		const reconciled = await reconcileSchedules(queue, await listActiveQuizSettings(prisma));
+		logger.info(reconciled, 'quiz schedules reconciled with the database');
+		bot = await startBot(config, logger, {
+			index,
+			quiz: { prisma, queue, questions: new Map(bank.questions.map((question) => [question.id, question])), clock },
+		});
+	}
+	const worker = workerConnection
+		? createQuizWorker(
+				{ prisma, queue, bank: bank.questions, publisher: createRestPublisher(config), logger, clock },
+				workerConnection,
+				config.queuePrefix,
+			)
+		: undefined;
+
+	return {
+		bot,
+		worker,
+		async stop() {
+			await worker?.close();
+			await bot?.stop();
+			await queue.close();
+			queueConnection.disconnect();
+			workerConnection?.disconnect();
+			await prisma.$disconnect();
+		},
+	};
+}

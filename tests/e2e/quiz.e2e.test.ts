@@ -1,0 +1,280 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { closeJobId, QUIZ_QUEUE, QuizJob, schedulerId, type QuizJobData } from '../../src/jobs/quizQueue.js';
+import { REDIS_URL } from '../support/services.js';
+import type { OptionValue, SeenMessage } from './fakeDiscord/FakeDiscord.js';
+import { startAppAgainst, useHarness } from './harness.js';
+import { buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
+
+/** Waits for a condition the bot or worker brings about in the background. */
+async function eventually<T>(
+	read: () => T | undefined | Promise<T | undefined>,
+	what: string,
+	timeoutMs = 15_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (value !== undefined) {
+			return value;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and the bot', () => {
+	const harness = useHarness();
+	let prisma: PrismaClient;
+	let redis: Redis;
+	let queue: Queue<QuizJobData>;
+
+	beforeAll(() => {
+		prisma = createPrismaClient(harness().database.url);
+		redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+		queue = new Queue<QuizJobData>(QUIZ_QUEUE, { connection: redis, prefix: harness().queuePrefix });
+	});
+
+	afterAll(async () => {
+		await queue.close();
+		redis.disconnect();
+		await prisma.$disconnect();
+	});
+
+	const channelId = () => harness().discord.guild.channels[0]?.id ?? '';
+	const studyRole = () => harness().discord.guild.roles[1]?.id ?? '';
+	const manager = () => harness().discord.memberNamed('manager');
+
+	function setup(options: Record<string, OptionValue>): Promise<SeenMessage> {
+		return harness().discord.command({ name: 'quiz', subcommand: 'setup', member: manager(), options });
+	}
+
+	async function postFor(instant: string, jobId: string): Promise<void> {
+		await queue.add(QuizJob.post, { guildId: harness().discord.guild.id, scheduledFor: instant }, { jobId });
+	}
+
+	async function postedRound(localDate: string) {
+		return eventually(
+			() =>
+				prisma.quizRound
+					.findFirst({ where: { localDate, messageId: { not: null } } })
+					.then((round) => round ?? undefined),
+			`the round of ${localDate} to be posted`,
+		);
+	}
+
+	it('refuses /quiz to members without Manage Server', async () => {
+		const reply = await harness().discord.command({ name: 'quiz', subcommand: 'status' });
+		expectPrivate(reply);
+		expect(firstEmbed(reply).description).toMatch(/Manage Server/u);
+	});
+
+	it('refuses a bad time or time zone and changes nothing', async () => {
+		const badTime = await setup({
+			channel: { kind: 'channel', id: channelId() },
+			time: '25:00',
+			timezone: 'Europe/Berlin',
+		});
+		expectPrivate(badTime);
+		expect(firstEmbed(badTime).description).toMatch(/not a time/u);
+		const badZone = await setup({
+			channel: { kind: 'channel', id: channelId() },
+			time: '09:00',
+			timezone: 'Europe/Berlinn',
+		});
+		expectPrivate(badZone);
+		expect(firstEmbed(badZone).description).toMatch(/not a time zone.*Europe\/Berlin/u);
+		expect(await prisma.guildQuizSettings.count()).toBe(0);
+		expect(await queue.getJobSchedulersCount()).toBe(0);
+	});
+
+	it('autocompletes time zones', async () => {
+		const choices = await harness().discord.autocomplete({
+			name: 'quiz',
+			subcommand: 'setup',
+			member: manager(),
+			options: { timezone: 'europe/ber' },
+			focused: 'timezone',
+		});
+		expect(choices[0]).toEqual({ name: 'Europe/Berlin', value: 'Europe/Berlin' });
+	});
+
+	it('sets up the quiz: settings stored and one job scheduler in the guild’s zone', async () => {
+		const { discord } = harness();
+		const reply = await setup({
+			channel: { kind: 'channel', id: channelId() },
+			time: '9:00',
+			timezone: 'Europe/Berlin',
+			role: { kind: 'role', id: studyRole() },
+			answer_window: 2,
+		});
+		expectPrivate(reply);
+		expect(firstEmbed(reply).title).toBe('✅ Daily quiz set up');
+		expect(firstEmbed(reply).fields?.find((field) => field.name === 'Posts at')?.value).toBe('09:00 Europe/Berlin');
+		expect(await prisma.guildQuizSettings.findUniqueOrThrow({ where: { guildId: discord.guild.id } })).toMatchObject({
+			channelId: channelId(),
+			roleId: studyRole(),
+			postTime: '09:00',
+			timezone: 'Europe/Berlin',
+			answerWindowHours: 2,
+			status: 'active',
+		});
+		const scheduler = await queue.getJobScheduler(schedulerId(discord.guild.id));
+		expect(scheduler).toMatchObject({ pattern: '0 9 * * *', tz: 'Europe/Berlin' });
+		expect(await queue.getJobSchedulersCount()).toBe(1);
+	});
+
+	let post: SeenMessage;
+
+	it('posts the question when the job fires: embed, one button per option, only the role mentioned', async () => {
+		const { discord } = harness();
+		await postFor('2026-03-10T08:00:00Z', 'fire-1');
+		const round = await postedRound('2026-03-10');
+		post = await eventually(() => discord.message(round.messageId ?? ''), 'the posted message');
+		expect(post.ephemeral).toBe(false);
+		expect(post.pings).toEqual([`role:${studyRole()}`]);
+		expect(firstEmbed(post).title).toBe('📚 Question of the day');
+		expect(buttonsOf(post).map((entry) => entry.label)).toEqual(
+			['A', 'B', 'C', 'D'].slice(0, round.optionOrder.length),
+		);
+		expect(round.closesAt.getTime() - (round.postedAt?.getTime() ?? 0)).toBe(2 * 3_600_000);
+		expect(await queue.getJob(closeJobId(round.id))).toBeDefined();
+	});
+
+	it('never posts twice for a guild and date: a duplicated job changes nothing', async () => {
+		await postFor('2026-03-10T08:00:00Z', 'fire-1-duplicate');
+		await eventually(
+			async () => ((await queue.getJob('fire-1-duplicate'))?.finishedOn === undefined ? undefined : true),
+			'the duplicate job to finish',
+		);
+		expect(harness().discord.channelMessages(channelId())).toHaveLength(1);
+		expect(await prisma.quizRound.count()).toBe(1);
+	});
+
+	it('records 200 members answering at once, each once, each answered privately', async () => {
+		const { discord } = harness();
+		const members = discord.addMembers(200);
+		const buttons = buttonsOf(post);
+		const replies = await Promise.all(
+			members.map((member, index) => discord.click(post, buttons[index % buttons.length]?.customId ?? '', member)),
+		);
+		for (const reply of replies) {
+			expectPrivate(reply);
+			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
+			expect(buttonsOf(reply).map((entry) => entry.label)).toEqual(['Open the note']);
+		}
+		expect(await prisma.quizAnswer.count()).toBe(200);
+		expect(await prisma.guildMember.count()).toBe(200);
+		const correct = await prisma.quizAnswer.findMany({ where: { correct: true } });
+		expect(correct.every((answer) => answer.points >= 10 && answer.points <= 15)).toBe(true);
+		expect(replies.filter((reply) => firstEmbed(reply).title?.startsWith('✅')).length).toBe(correct.length);
+	});
+
+	it('keeps one answer when a member double-clicks, and says so', async () => {
+		const { discord } = harness();
+		const [member] = discord.addMembers(1);
+		const buttons = buttonsOf(post);
+		const replies = await Promise.all([
+			discord.click(post, buttons[0]?.customId ?? '', member),
+			discord.click(post, buttons[1]?.customId ?? '', member),
+		]);
+		const titles = replies.map((reply) => firstEmbed(reply).title ?? firstEmbed(reply).description ?? '');
+		expect(titles.filter((title) => title.includes('already answered'))).toHaveLength(1);
+		expect(await prisma.quizAnswer.count({ where: { userId: member?.user.id ?? '' } })).toBe(1);
+	});
+
+	it('refuses forged answer buttons privately and changes no score', async () => {
+		const { discord } = harness();
+		const before = await prisma.quizAnswer.count();
+		for (const forged of ['quiz:answer:999999:0', `quiz:answer:1:4`, 'quiz:answer:abc:1']) {
+			const reply = await discord.clickRaw(post, forged, discord.addMembers(1)[0]);
+			expectPrivate(reply);
+		}
+		expect(await prisma.quizAnswer.count()).toBe(before);
+	});
+
+	it('closes the round when its job runs: answer revealed, results shown, buttons disabled', async () => {
+		const { discord } = harness();
+		const round = await prisma.quizRound.findFirstOrThrow({ where: { localDate: '2026-03-10' } });
+		await (await queue.getJob(closeJobId(round.id)))?.promote();
+		const closed = await eventually(() => {
+			const message = discord.message(post.id);
+			return message && firstEmbed(message).title === '📚 Question of the day (closed)' ? message : undefined;
+		}, 'the question to be closed');
+		expectClean(closed);
+		expect(closed.pings).toEqual([]);
+		const answers = await prisma.quizAnswer.count({ where: { roundId: round.id } });
+		const right = await prisma.quizAnswer.count({ where: { roundId: round.id, correct: true } });
+		expect(firstEmbed(closed).fields?.find((field) => field.name === 'Results')?.value).toBe(
+			`${answers} members answered; ${Math.round((100 * right) / answers)}% got it right.`,
+		);
+		expect(buttonsOf(closed).every((entry) => entry.disabled)).toBe(true);
+		expect((await prisma.quizRound.findUniqueOrThrow({ where: { id: round.id } })).closedAt).not.toBeNull();
+
+		const late = await discord.clickRaw(post, buttonsOf(post)[0]?.customId ?? '', discord.addMembers(1)[0]);
+		expectPrivate(late);
+		expect(firstEmbed(late).description).toMatch(/closed/u);
+	});
+
+	it('shows the status, pauses, resumes and disables, keeping history', async () => {
+		const { discord } = harness();
+		const status = await discord.command({ name: 'quiz', subcommand: 'status', member: manager() });
+		expectPrivate(status);
+		expect(firstEmbed(status).fields?.find((field) => field.name === 'Next question')?.value).toMatch(
+			/^<t:\d+:F> \(<t:\d+:R>\)$/u,
+		);
+
+		await discord.command({ name: 'quiz', subcommand: 'pause', member: manager() });
+		expect(await queue.getJobSchedulersCount()).toBe(0);
+		await discord.command({ name: 'quiz', subcommand: 'resume', member: manager() });
+		expect(await queue.getJobScheduler(schedulerId(discord.guild.id))).toMatchObject({ pattern: '0 9 * * *' });
+		const disabled = await discord.command({ name: 'quiz', subcommand: 'disable', member: manager() });
+		expect(firstEmbed(disabled).title).toMatch(/turned off/u);
+		expect(await queue.getJobSchedulersCount()).toBe(0);
+		expect(await prisma.quizAnswer.count()).toBeGreaterThan(200);
+	});
+
+	it('heals an emptied Redis on start: active guilds get their scheduler back, others none', async () => {
+		const { discord, database, queuePrefix, clock } = harness();
+		await discord.command({ name: 'quiz', subcommand: 'resume', member: manager() });
+		await queue.removeJobScheduler(schedulerId(discord.guild.id));
+		await queue.upsertJobScheduler(schedulerId('123456789012345678'), { pattern: '0 8 * * *' }, { name: QuizJob.post });
+		const worker = await startAppAgainst(discord, database, queuePrefix, clock, { bot: true, worker: false });
+		try {
+			const schedulers = await queue.getJobSchedulers(0, -1);
+			expect(schedulers.map((scheduler) => scheduler.key)).toEqual([schedulerId(discord.guild.id)]);
+		} finally {
+			await worker.stop();
+		}
+	});
+
+	it('posts once when two workers race on the same guild and date', async () => {
+		const { discord, database, queuePrefix, clock } = harness();
+		const second = await startAppAgainst(discord, database, queuePrefix, clock, { bot: false, worker: true });
+		try {
+			const before = discord.channelMessages(channelId()).length;
+			await Promise.all([
+				postFor('2026-03-11T08:00:00Z', 'race-a'),
+				postFor('2026-03-11T08:00:00Z', 'race-b'),
+				postFor('2026-03-11T08:00:00Z', 'race-c'),
+			]);
+			await postedRound('2026-03-11');
+			await eventually(
+				async () => {
+					const jobs = await Promise.all(['race-a', 'race-b', 'race-c'].map((id) => queue.getJob(id)));
+					return jobs.every((job) => job?.finishedOn !== undefined) ? true : undefined;
+				},
+				'all racing jobs to finish',
+				60_000,
+			);
+			expect(discord.channelMessages(channelId()).length).toBe(before + 1);
+			expect(await prisma.quizRound.count({ where: { localDate: '2026-03-11' } })).toBe(1);
+		} finally {
+			await second.stop();
+		}
+	}, 90_000);
+});
