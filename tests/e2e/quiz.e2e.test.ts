@@ -252,6 +252,42 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		}
 	});
 
+	it('posts today’s question on /quiz post-now, once', async () => {
+		const { discord, clock } = harness();
+		clock.set('2026-03-12T10:00:00Z');
+		const first = await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager() });
+		expectPrivate(first);
+		expect(firstEmbed(first).description).toMatch(/^Posting today’s question in <#\d+> now\.$/u);
+		const round = await postedRound('2026-03-12');
+		const again = await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager() });
+		expect(firstEmbed(again).description).toMatch(
+			new RegExp(`already \\[posted\\]\\(.*/${round.messageId ?? ''}\\)`, 'u'),
+		);
+		expect(await prisma.quizRound.count({ where: { localDate: '2026-03-12' } })).toBe(1);
+	});
+
+	it('closes a round once: a second close job changes nothing', async () => {
+		const round = await prisma.quizRound.findFirstOrThrow({ where: { localDate: '2026-03-12' } });
+		await (await queue.getJob(closeJobId(round.id)))?.promote();
+		const closed = await eventually(
+			() =>
+				prisma.quizRound
+					.findFirst({ where: { id: round.id, closedAt: { not: null } } })
+					.then((found) => found ?? undefined),
+			'the round to close',
+		);
+		const edits = harness().discord.callsTo('PATCH', new RegExp(`/messages/${round.messageId ?? ''}$`, 'u')).length;
+		await queue.add(QuizJob.close, { roundId: round.id }, { jobId: 'close-again' });
+		await eventually(
+			async () => ((await queue.getJob('close-again'))?.finishedOn === undefined ? undefined : true),
+			'the second close',
+		);
+		expect(harness().discord.callsTo('PATCH', new RegExp(`/messages/${round.messageId ?? ''}$`, 'u'))).toHaveLength(
+			edits,
+		);
+		expect((await prisma.quizRound.findUniqueOrThrow({ where: { id: round.id } })).closedAt).toEqual(closed.closedAt);
+	});
+
 	it('posts once when two workers race on the same guild and date', async () => {
 		const { discord, database, queuePrefix, clock } = harness();
 		const second = await startAppAgainst(discord, database, queuePrefix, clock, { bot: false, worker: true });

@@ -52,6 +52,11 @@ export class FakeGateway {
 					session.socket = undefined;
 				}
 			}
+			// Another client of the same bot (a second process) keeps receiving events.
+			const live = [...this.sessions.values()].reverse().find((session) => session.socket?.readyState === 1);
+			if (live && this.current?.socket === undefined) {
+				this.current = live;
+			}
 		});
 	}
 
