@@ -1,3 +1,4 @@
+import { PERIODS, type Period } from '../scores/rules.js';
 import { DISCORD_LIMITS } from './render/limits.js';
 
 /**
@@ -9,18 +10,28 @@ export type CustomId =
 	| { readonly feature: 'note'; readonly action: 'open'; readonly sectionId: string; readonly passage: number }
 	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number }
-	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number };
+	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number }
+	| { readonly feature: 'leaderboard'; readonly action: 'page' | 'period'; readonly period: Period; readonly page: number }
+	| { readonly feature: 'stats'; readonly action: 'share'; readonly userId: string };
 
 const SECTION_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/u;
 const MAX_INDEX = 999;
 
 export function encodeCustomId(id: CustomId): string {
-	const parts: (string | number)[] =
-		id.feature === 'search'
-			? [id.feature, id.action, id.page]
-			: id.feature === 'quiz'
-				? [id.feature, id.action, id.roundId, id.choice]
-				: [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
+	const parts: (string | number)[] = ((): (string | number)[] => {
+		switch (id.feature) {
+			case 'search':
+				return [id.feature, id.action, id.page];
+			case 'quiz':
+				return [id.feature, id.action, id.roundId, id.choice];
+			case 'leaderboard':
+				return [id.feature, id.action, id.period, id.page];
+			case 'stats':
+				return [id.feature, id.action, id.userId];
+			case 'note':
+				return [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
+		}
+	})();
 	const encoded = parts.join(':');
 	if (encoded.length > DISCORD_LIMITS.customId) {
 		throw new Error(`custom id "${encoded}" is longer than Discord's ${DISCORD_LIMITS.customId} characters`);
@@ -39,8 +50,23 @@ function parseIndex(text: string | undefined): number | undefined {
 const ROUND_ID = /^[1-9]\d{0,9}$/u;
 const MAX_OPTIONS = 5;
 
+const USER_ID = /^\d{17,20}$/u;
+
+function isPeriod(text: string | undefined): text is Period {
+	return PERIODS.some((period) => period === text);
+}
+
 export function decodeCustomId(raw: string): CustomId | undefined {
 	const [feature, action, ...args] = raw.split(':');
+	if (feature === 'leaderboard' && (action === 'page' || action === 'period') && args.length === 2) {
+		const [period, pageText] = args;
+		const page = parseIndex(pageText);
+		return isPeriod(period) && page !== undefined ? { feature, action, period, page } : undefined;
+	}
+	if (feature === 'stats' && action === 'share' && args.length === 1) {
+		const [userId] = args;
+		return userId !== undefined && USER_ID.test(userId) ? { feature, action, userId } : undefined;
+	}
 	if (feature === 'quiz' && action === 'answer' && args.length === 2) {
 		const [roundText, choiceText] = args;
 		const choice = parseIndex(choiceText);

@@ -2,6 +2,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
 import { handleQuizButton } from './components/quizButtons.js';
+import { handleScoreButton } from './components/scoreButtons.js';
 import { handleSearchButton } from './components/searchButtons.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './customId.js';
@@ -39,6 +40,14 @@ async function routeButton(interaction: ButtonInteraction, context: BotContext):
 		case 'quiz':
 			await handleQuizButton(interaction, id, context);
 			return;
+		case 'leaderboard':
+		case 'stats':
+			await handleScoreButton(interaction, id, context);
+			return;
+		default: {
+			const unhandled: never = id;
+			throw new Error(`no handler for button ${JSON.stringify(unhandled)}`);
+		}
 	}
 }
 

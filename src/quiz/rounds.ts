@@ -1,6 +1,7 @@
 import { isUniqueViolation, type PrismaClient } from '../db/client.js';
 import { pickQuestion } from './pickQuestion.js';
 import type { Question } from './questionBank.js';
+import { NO_STREAK, nextStreak } from '../scores/rules.js';
 import { pointsFor } from './scoring.js';
 import { seededPermutation } from './seededRandom.js';
 import type { QuizSettings } from './settings.js';
@@ -159,9 +160,10 @@ export async function recordAnswer(
 	}
 	const correct = optionIndex === question.correctIndex;
 	const points = pointsFor(correct, { postedAt: round.postedAt, closesAt: round.closesAt, answeredAt: input.now });
+	const postedAt = round.postedAt;
 	try {
-		await prisma.$transaction([
-			prisma.quizAnswer.create({
+		await prisma.$transaction(async (tx) => {
+			await tx.quizAnswer.create({
 				data: {
 					roundId: round.id,
 					guildId: round.guildId,
@@ -170,16 +172,17 @@ export async function recordAnswer(
 					optionIndex,
 					correct,
 					points,
-					responseMs: Math.max(0, input.now.getTime() - round.postedAt.getTime()),
+					responseMs: Math.max(0, input.now.getTime() - postedAt.getTime()),
 					answeredAt: input.now,
 				},
-			}),
-			prisma.guildMember.upsert({
+			});
+			await tx.guildMember.upsert({
 				where: { guildId_userId: { guildId: round.guildId, userId: input.userId } },
 				create: { guildId: round.guildId, userId: input.userId, displayName: input.displayName },
 				update: { displayName: input.displayName },
-			}),
-		]);
+			});
+			await updateMemberStats(tx, round, input, correct, points);
+		});
 	} catch (error) {
 		if (!isUniqueViolation(error)) {
 			throw error;
@@ -190,6 +193,47 @@ export async function recordAnswer(
 		return { status: 'already-answered', question, round, correct: earlier?.correct ?? false };
 	}
 	return { status: 'recorded', correct, points, question, round };
+}
+
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Adds an answer to the member's running totals and streak, in the answer's transaction. */
+async function updateMemberStats(
+	tx: Transaction,
+	round: QuizRound,
+	input: AnswerInput,
+	correct: boolean,
+	points: number,
+): Promise<void> {
+	const key = { guildId_userId: { guildId: round.guildId, userId: input.userId } };
+	const [existing, previousRound] = await Promise.all([
+		tx.memberStats.findUnique({ where: key }),
+		tx.quizRound.findFirst({
+			where: { guildId: round.guildId, localDate: { lt: round.localDate } },
+			orderBy: { localDate: 'desc' },
+			select: { localDate: true },
+		}),
+	]);
+	const streak = nextStreak(
+		existing ? { current: existing.currentStreak, best: existing.bestStreak, lastDate: existing.streakLastDate } : NO_STREAK,
+		round.localDate,
+		correct,
+		previousRound?.localDate,
+	);
+	const totals = {
+		points: (existing?.points ?? 0) + points,
+		answers: (existing?.answers ?? 0) + 1,
+		correct: (existing?.correct ?? 0) + (correct ? 1 : 0),
+		currentStreak: streak.current,
+		bestStreak: streak.best,
+		streakLastDate: streak.lastDate,
+		...(points > 0 || !existing ? { pointsReachedAt: input.now } : {}),
+	};
+	await tx.memberStats.upsert({
+		where: key,
+		create: { guildId: round.guildId, userId: input.userId, ...totals, pointsReachedAt: input.now },
+		update: totals,
+	});
 }
 
 export interface RoundStats {

@@ -11,7 +11,7 @@ import { expectSendable } from './assertions.js';
 describe('command definitions', () => {
 	it('are valid for Discord: lowercase names, short descriptions, unique names', () => {
 		const names = COMMAND_DEFINITIONS.map((definition) => definition.name);
-		expect(names).toEqual(['search', 'note', 'quiz', 'help']);
+		expect(names).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help']);
 		for (const definition of COMMAND_DEFINITIONS) {
 			expect(definition.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
 			expect(definition.description.length).toBeGreaterThan(0);
@@ -33,6 +33,8 @@ describe('/help', () => {
 			'`/search query:`',
 			'`/note topic:`',
 			'`/quiz setup|status|pause|resume|post-now|disable`',
+			'`/leaderboard [period:] [page:]`',
+			'`/stats [member:]`',
 			'`/help`',
 		]);
 	});

@@ -174,6 +174,52 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(replies.filter((reply) => firstEmbed(reply).title?.startsWith('✅')).length).toBe(correct.length);
 	});
 
+	it('shows the leaderboard privately, pages it and switches period in place', async () => {
+		const { discord } = harness();
+		const board = await discord.command({ name: 'leaderboard', options: { period: 'all' } });
+		expectPrivate(board);
+		const lines = (firstEmbed(board).description ?? '').split('\n');
+		expect(lines).toHaveLength(10);
+		expect(lines[0]).toMatch(/^\*\*1\.\*\* learner\d+ — \*\*1[0-5]\*\* pts · 100%( · 🔥 1)?$/u);
+		expect(firstEmbed(board).footer?.text).toBe('Page 1/20 · 200 members');
+		expect(firstEmbed(board).fields?.[0]).toEqual({
+			name: 'You',
+			value: 'No answers yet: answer today’s question to get on the board!',
+		});
+		expect(buttonsOf(board).map((entry) => [entry.label, entry.disabled])).toEqual([
+			['Previous', true],
+			['Next', false],
+			['This week', false],
+			['This month', false],
+			['All time', true],
+		]);
+		const second = await discord.click(board, buttonsOf(board)[1]?.customId ?? '');
+		expect(second.updatedInPlace).toBe(true);
+		expect(firstEmbed(second).footer?.text).toBe('Page 2/20 · 200 members');
+		expect(firstEmbed(second).description).toMatch(/^\*\*\d+\.\*\* /u);
+		const week = await discord.click(second, buttonsOf(second)[2]?.customId ?? '');
+		expect(firstEmbed(week).title).toBe('🏆 Leaderboard · This week');
+		expect(firstEmbed(week).footer?.text).toBe('Page 1/20 · 200 members');
+	});
+
+	it('shows a member’s stats privately and shares them on request', async () => {
+		const { discord } = harness();
+		const learner = discord.memberNamed('learner1');
+		const stats = await discord.command({ name: 'stats', member: learner });
+		expectPrivate(stats);
+		expect(firstEmbed(stats).title).toBe('📈 learner1');
+		const fields = Object.fromEntries((firstEmbed(stats).fields ?? []).map((field) => [field.name, field.value]));
+		expect(fields.Answers).toBe('1');
+		expect(fields.Rank).toMatch(/^This week: #\d+ · This month: #\d+ · All time: #\d+$/u);
+		const shared = await discord.click(stats, buttonsOf(stats)[0]?.customId ?? '', learner);
+		expect(shared.ephemeral).toBe(false);
+		expect(shared.content).toBe(`📣 Shared by <@${learner.user.id}>`);
+		expect(shared.pings).toEqual([]);
+
+		const other = await discord.command({ name: 'stats', options: { member: { kind: 'user', id: learner.user.id } } });
+		expect(firstEmbed(other).title).toBe('📈 learner1');
+	});
+
 	it('keeps one answer when a member double-clicks, and says so', async () => {
 		const { discord } = harness();
 		const [member] = discord.addMembers(1);

@@ -18,17 +18,17 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(inGuild).toEqual({
 			scope: 'guild',
 			applicationId: discord.application.id,
-			names: ['search', 'note', 'quiz', 'help'],
+			names: ['search', 'note', 'quiz', 'leaderboard', 'stats', 'help'],
 		});
 		expect(
 			(discord.guildCommands.get(discord.guild.id) ?? []).map((command) => (command as { name: string }).name),
-		).toEqual(['search', 'note', 'quiz', 'help']);
+		).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help']);
 		const global = await registerCommands(
 			loadDiscordConfig({ ...base, DISCORD_APPLICATION_ID: discord.application.id }),
 			COMMAND_DEFINITIONS,
 		);
 		expect(global.scope).toBe('global');
-		expect(discord.globalCommands).toHaveLength(4);
+		expect(discord.globalCommands).toHaveLength(6);
 	});
 
 	it('autocompletes /search with what was typed, then matching section titles', async () => {
@@ -148,6 +148,8 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 			'`/search query:`',
 			'`/note topic:`',
 			'`/quiz setup|status|pause|resume|post-now|disable`',
+			'`/leaderboard [period:] [page:]`',
+			'`/stats [member:]`',
 			'`/help`',
 		]);
 	});

@@ -94,7 +94,7 @@ interface InteractionRecord {
 
 /** A channel, role or user option, resolved the way Discord sends it. */
 export interface MentionableOption {
-	readonly kind: 'channel' | 'role';
+	readonly kind: 'channel' | 'role' | 'user';
 	readonly id: string;
 }
 
@@ -385,11 +385,12 @@ export class FakeDiscord {
 		if (typeof value === 'boolean') {
 			return { name, type: ApplicationCommandOptionType.Boolean, value };
 		}
-		return {
-			name,
-			type: value.kind === 'channel' ? ApplicationCommandOptionType.Channel : ApplicationCommandOptionType.Role,
-			value: value.id,
-		};
+		const types = {
+			channel: ApplicationCommandOptionType.Channel,
+			role: ApplicationCommandOptionType.Role,
+			user: ApplicationCommandOptionType.User,
+		} as const;
+		return { name, type: types[value.kind], value: value.id };
 	}
 
 	/** `resolved` data for channel and role options, as Discord includes it. */
@@ -408,6 +409,13 @@ export class FakeDiscord {
 						? { id: channel.id, name: channel.name, type: channel.type, permissions: '2248473465835073' }
 						: { id: value.id, name: 'unknown', type: 0, permissions: '0' },
 				};
+			} else if (value.kind === 'user') {
+				const member = guild.members.find((candidate) => candidate.user.id === value.id);
+				if (member) {
+					resolved.users = { ...resolved.users, [value.id]: member.user };
+					const { user: _user, ...rest } = memberPayload(member);
+					resolved.members = { ...resolved.members, [value.id]: rest };
+				}
 			} else {
 				const role = guild.roles.find((candidate) => candidate.id === value.id);
 				resolved.roles = {

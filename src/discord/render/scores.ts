@@ -1,0 +1,113 @@
+import { ButtonStyle, type APIEmbed } from 'discord.js';
+import type { NoteSection } from '../../notes/types.js';
+import type { Leaderboard, LeaderboardRow } from '../../scores/leaderboard.js';
+import type { MemberProgress } from '../../scores/memberProgress.js';
+import { accuracy, PERIOD_LABEL, PERIODS } from '../../scores/rules.js';
+import { encodeCustomId } from '../customId.js';
+import { escapeText } from './escape.js';
+import { fitEmbed, truncate } from './limits.js';
+import { button, COLOURS, row, type RenderedMessage } from './message.js';
+
+function percent(correct: number, answers: number): string {
+	return `${Math.round(100 * accuracy(correct, answers))}%`;
+}
+
+function line(entry: LeaderboardRow): string {
+	const streak = entry.streak > 0 ? ` · 🔥 ${entry.streak}` : '';
+	return `**${entry.rank}.** ${escapeText(truncate(entry.name, 40))} — **${entry.points}** pts · ${percent(entry.correct, entry.answers)}${streak}`;
+}
+
+/** Ten members a page, with the reader's own line wherever they stand, and buttons to page and switch period. */
+export function renderLeaderboard(board: Leaderboard): RenderedMessage {
+	const page = Math.min(board.page, board.pageCount - 1);
+	const you = board.reader
+		? line(board.reader)
+		: `No answers ${board.period === 'all' ? 'yet' : board.period === 'week' ? 'this week yet' : 'this month yet'}: answer today’s question to get on the board!`;
+	return {
+		embeds: [
+			fitEmbed({
+				title: `🏆 Leaderboard · ${PERIOD_LABEL[board.period]}`,
+				description: board.rows.length > 0 ? board.rows.map(line).join('\n') : 'Nobody has points in this period yet.',
+				color: COLOURS.brand,
+				fields: [{ name: 'You', value: you }],
+				footer: { text: `Page ${page + 1}/${board.pageCount} · ${board.members} ${board.members === 1 ? 'member' : 'members'}` },
+			}),
+		],
+		components: [
+			row([
+				button(encodeCustomId({ feature: 'leaderboard', action: 'page', period: board.period, page: Math.max(0, page - 1) }), 'Previous', {
+					emoji: '◀️',
+					disabled: page === 0,
+				}),
+				button(
+					encodeCustomId({ feature: 'leaderboard', action: 'page', period: board.period, page: Math.min(board.pageCount - 1, page + 1) }),
+					'Next',
+					{ emoji: '▶️', disabled: page >= board.pageCount - 1 },
+				),
+			]),
+			row(
+				PERIODS.map((period) =>
+					button(encodeCustomId({ feature: 'leaderboard', action: 'period', period, page: 0 }), PERIOD_LABEL[period], {
+						style: period === board.period ? ButtonStyle.Primary : ButtonStyle.Secondary,
+						disabled: period === board.period,
+					}),
+				),
+			),
+		],
+		ephemeral: true,
+	};
+}
+
+function statsEmbed(progress: MemberProgress, sectionOf: (questionId: string | undefined) => NoteSection | undefined): APIEmbed {
+	const totals = progress.allTime;
+	const ranks = PERIODS.map((period) => `${PERIOD_LABEL[period]}: ${progress.ranks[period] ? `#${progress.ranks[period].rank}` : '—'}`).join(' · ');
+	const topics = progress.topics.map(
+		(topic) => `${escapeText(topic.topic)}: ${topic.correct}/${topic.answers} (${percent(topic.correct, topic.answers)})`,
+	);
+	const advice = progress.weakest.map((topic) => {
+		const section = sectionOf(topic.lastWrongQuestionId);
+		return `${escapeText(topic.topic)} (${percent(topic.correct, topic.answers)})${section ? ` → \`/note topic:${section.title}\`` : ''}`;
+	});
+	return fitEmbed({
+		title: `📈 ${escapeText(truncate(progress.name, 80))}`,
+		color: COLOURS.info,
+		fields: [
+			{ name: 'Points', value: String(totals?.points ?? 0), inline: true },
+			{ name: 'Answers', value: String(totals?.answers ?? 0), inline: true },
+			{ name: 'Accuracy', value: percent(totals?.correct ?? 0, totals?.answers ?? 0), inline: true },
+			{ name: 'Streak', value: `🔥 ${totals?.streak ?? 0} now · best ${progress.bestStreak}`, inline: true },
+			{ name: 'Rank', value: ranks },
+			{ name: 'By topic', value: topics.length > 0 ? topics.join('\n') : 'No answers yet.' },
+			...(advice.length > 0 ? [{ name: 'Worth revising', value: advice.join('\n') }] : []),
+		],
+	});
+}
+
+/** A member's progress, privately, with a button to share it. */
+export function renderStats(progress: MemberProgress, sectionOf: (questionId: string | undefined) => NoteSection | undefined): RenderedMessage {
+	return {
+		embeds: [statsEmbed(progress, sectionOf)],
+		components: [
+			row([
+				button(encodeCustomId({ feature: 'stats', action: 'share', userId: progress.userId }), 'Share in channel', {
+					emoji: '📣',
+					style: ButtonStyle.Primary,
+				}),
+			]),
+		],
+		ephemeral: true,
+	};
+}
+
+export function renderSharedStats(
+	progress: MemberProgress,
+	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
+	sharedByUserId: string,
+): RenderedMessage {
+	return {
+		content: `📣 Shared by <@${sharedByUserId}>`,
+		embeds: [statsEmbed(progress, sectionOf)],
+		components: [],
+		ephemeral: false,
+	};
+}
