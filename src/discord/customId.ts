@@ -11,7 +11,12 @@ export type CustomId =
 	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number }
-	| { readonly feature: 'leaderboard'; readonly action: 'page' | 'period'; readonly period: Period; readonly page: number }
+	| {
+			readonly feature: 'leaderboard';
+			readonly action: 'page' | 'period';
+			readonly period: Period;
+			readonly page: number;
+	  }
 	| { readonly feature: 'stats'; readonly action: 'share'; readonly userId: string };
 
 const SECTION_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/u;

@@ -1,13 +1,14 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QuizSettings } from '../quiz/settings.js';
-import { dailyCronPattern, parseLocalTime } from '../quiz/zonedTime.js';
+import { dailyCronPattern, parseLocalTime, weeklyCronPattern, type LocalTime } from '../quiz/zonedTime.js';
 
 export const QUIZ_QUEUE = 'quiz';
 
 export const QuizJob = {
 	post: 'post-round',
 	close: 'close-round',
+	recap: 'weekly-recap',
 } as const;
 
 export interface PostRoundData {
@@ -22,7 +23,13 @@ export interface CloseRoundData {
 	readonly roundId: number;
 }
 
-export type QuizJobData = PostRoundData | CloseRoundData;
+export interface RecapData {
+	readonly guildId: string;
+	/** The instant the recap is for; absent: when the job was due. */
+	readonly scheduledFor?: string;
+}
+
+export type QuizJobData = PostRoundData | CloseRoundData | RecapData;
 
 /** Retries with backoff; finished jobs are kept for a while to inspect, then trimmed. */
 export const QUIZ_JOB_OPTIONS = {
@@ -41,21 +48,45 @@ export function schedulerId(guildId: string): string {
 	return `quiz-post:${guildId}`;
 }
 
-/** Creates or updates the guild's daily scheduler: cron in the guild's own zone, DST included. */
-export async function upsertGuildSchedule(queue: Queue<QuizJobData>, settings: QuizSettings): Promise<void> {
-	const time = parseLocalTime(settings.postTime);
+export function recapSchedulerId(guildId: string): string {
+	return `quiz-recap:${guildId}`;
+}
+
+function timeOf(settings: QuizSettings, text: string): LocalTime {
+	const time = parseLocalTime(text);
 	if (!time) {
-		throw new Error(`guild ${settings.guildId} has an invalid post time "${settings.postTime}"`);
+		throw new Error(`guild ${settings.guildId} has an invalid time "${text}"`);
 	}
+	return time;
+}
+
+/**
+ * Creates or updates the guild's schedulers: the daily post and, when on, the weekly recap;
+ * cron in the guild's own zone, daylight saving handled by the scheduler.
+ */
+export async function upsertGuildSchedule(queue: Queue<QuizJobData>, settings: QuizSettings): Promise<void> {
 	await queue.upsertJobScheduler(
 		schedulerId(settings.guildId),
-		{ pattern: dailyCronPattern(time), tz: settings.timezone },
+		{ pattern: dailyCronPattern(timeOf(settings, settings.postTime)), tz: settings.timezone },
 		{ name: QuizJob.post, data: { guildId: settings.guildId }, opts: QUIZ_JOB_OPTIONS },
 	);
+	if (settings.recapEnabled) {
+		await queue.upsertJobScheduler(
+			recapSchedulerId(settings.guildId),
+			{
+				pattern: weeklyCronPattern(timeOf(settings, settings.recapTime), settings.recapWeekday),
+				tz: settings.timezone,
+			},
+			{ name: QuizJob.recap, data: { guildId: settings.guildId }, opts: QUIZ_JOB_OPTIONS },
+		);
+	} else {
+		await queue.removeJobScheduler(recapSchedulerId(settings.guildId));
+	}
 }
 
 export async function removeGuildSchedule(queue: Queue<QuizJobData>, guildId: string): Promise<void> {
 	await queue.removeJobScheduler(schedulerId(guildId));
+	await queue.removeJobScheduler(recapSchedulerId(guildId));
 }
 
 /**
@@ -69,11 +100,17 @@ export async function reconcileSchedules(
 	for (const settings of active) {
 		await upsertGuildSchedule(queue, settings);
 	}
-	const wanted = new Set(active.map((settings) => schedulerId(settings.guildId)));
+	const wanted = new Set(
+		active.flatMap((settings) =>
+			settings.recapEnabled
+				? [schedulerId(settings.guildId), recapSchedulerId(settings.guildId)]
+				: [schedulerId(settings.guildId)],
+		),
+	);
 	let removed = 0;
 	for (const scheduler of await queue.getJobSchedulers(0, -1)) {
 		const id = scheduler.id ?? scheduler.key;
-		if (id.startsWith('quiz-post:') && !wanted.has(id)) {
+		if ((id.startsWith('quiz-post:') || id.startsWith('quiz-recap:')) && !wanted.has(id)) {
 			await queue.removeJobScheduler(id);
 			removed += 1;
 		}

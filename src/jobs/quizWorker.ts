@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Worker, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from '../db/client.js';
 import type { QuizPublisher } from '../discord/quizPublisher.js';
 import { renderQuizPost, renderQuizReveal } from '../discord/render/quizRound.js';
+import { renderWeeklyRecap } from '../discord/render/weeklyRecap.js';
 import type { Logger } from '../logging/logger.js';
 import type { Question } from '../quiz/questionBank.js';
 import {
@@ -15,6 +17,7 @@ import {
 } from '../quiz/rounds.js';
 import { getQuizSettings } from '../quiz/settings.js';
 import { localDate } from '../quiz/zonedTime.js';
+import { getWeeklyRecap } from '../scores/weeklyRecap.js';
 import {
 	QUIZ_QUEUE,
 	QuizJob,
@@ -22,6 +25,7 @@ import {
 	type CloseRoundData,
 	type PostRoundData,
 	type QuizJobData,
+	type RecapData,
 } from './quizQueue.js';
 
 export interface QuizWorkerDependencies {
@@ -102,13 +106,39 @@ export async function closeRound(
 	return 'closed';
 }
 
+/** Posts the week's recap in the quiz channel; the nonce keeps a retried job from posting twice. */
+export async function postWeeklyRecap(
+	deps: QuizWorkerDependencies,
+	data: RecapData,
+	dueAt: Date,
+): Promise<'posted' | 'off' | 'no-settings'> {
+	const settings = await getQuizSettings(deps.prisma, data.guildId);
+	if (!settings) {
+		return 'no-settings';
+	}
+	if (settings.status !== 'active' || !settings.recapEnabled) {
+		return 'off';
+	}
+	const at = data.scheduledFor === undefined ? dueAt : new Date(data.scheduledFor);
+	const recap = await getWeeklyRecap(deps.prisma, { guildId: settings.guildId, timeZone: settings.timezone, now: at });
+	const hardest = recap.hardest && deps.bank.find((question) => question.id === recap.hardest?.questionId);
+	const nonce = createHash('sha256').update(`recap:${settings.guildId}:${recap.weekOf}`).digest('hex').slice(0, 25);
+	await deps.publisher.post(settings.channelId, renderWeeklyRecap(recap, hardest), nonce);
+	deps.logger.info({ guildId: settings.guildId, weekOf: recap.weekOf }, 'weekly recap posted');
+	return 'posted';
+}
+
 /** Runs one quiz job; exported so tests can drive it with their own clock. */
 export async function processQuizJob(deps: QuizWorkerDependencies, job: Job<QuizJobData>): Promise<string> {
+	const dueAt = new Date(job.timestamp + (job.delay || 0));
 	if (job.name === QuizJob.post) {
-		return postRound(deps, job.data as PostRoundData, new Date(job.timestamp + (job.delay || 0)));
+		return postRound(deps, job.data as PostRoundData, dueAt);
 	}
 	if (job.name === QuizJob.close) {
 		return closeRound(deps, job.data as CloseRoundData);
+	}
+	if (job.name === QuizJob.recap) {
+		return postWeeklyRecap(deps, job.data as RecapData, dueAt);
 	}
 	throw new Error(`unknown quiz job "${job.name}"`);
 }

@@ -215,7 +215,9 @@ async function updateMemberStats(
 		}),
 	]);
 	const streak = nextStreak(
-		existing ? { current: existing.currentStreak, best: existing.bestStreak, lastDate: existing.streakLastDate } : NO_STREAK,
+		existing
+			? { current: existing.currentStreak, best: existing.bestStreak, lastDate: existing.streakLastDate }
+			: NO_STREAK,
 		round.localDate,
 		correct,
 		previousRound?.localDate,

@@ -8,9 +8,30 @@ export interface QuizSettings {
 	readonly timezone: string;
 	readonly answerWindowHours: number;
 	readonly status: QuizStatus;
+	readonly recapEnabled: boolean;
+	/** ISO weekday of the weekly recap, 1 = Monday … 7 = Sunday. */
+	readonly recapWeekday: number;
+	/** Local time of the weekly recap, `HH:MM`. */
+	readonly recapTime: string;
 }
 
-export type QuizSettingsInput = Omit<QuizSettings, 'status'>;
+export type QuizSettingsInput = Omit<QuizSettings, 'status' | 'recapEnabled' | 'recapWeekday' | 'recapTime'>;
+
+export interface RecapSettings {
+	readonly recapEnabled: boolean;
+	readonly recapWeekday: number;
+	readonly recapTime: string;
+}
+
+/** Turns the weekly recap on or off and sets when it is posted; undefined before setup. */
+export async function saveRecapSettings(
+	prisma: PrismaClient,
+	guildId: string,
+	recap: RecapSettings,
+): Promise<QuizSettings | undefined> {
+	const { count } = await prisma.guildQuizSettings.updateMany({ where: { guildId }, data: recap });
+	return count === 0 ? undefined : getQuizSettings(prisma, guildId);
+}
 
 /** Saves a guild's quiz settings; setting up again re-activates a paused or disabled quiz. */
 export async function saveQuizSettings(prisma: PrismaClient, input: QuizSettingsInput): Promise<QuizSettings> {

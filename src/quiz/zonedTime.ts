@@ -127,3 +127,8 @@ export function nextOccurrence(now: Date, time: LocalTime, timeZone: string): Da
 export function dailyCronPattern({ hour, minute }: LocalTime): string {
 	return `${minute} ${hour} * * *`;
 }
+
+/** The cron pattern that fires weekly at `time` on an ISO weekday (1 = Monday … 7 = Sunday). */
+export function weeklyCronPattern({ hour, minute }: LocalTime, isoWeekday: number): string {
+	return `${minute} ${hour} * * ${isoWeekday % 7}`;
+}

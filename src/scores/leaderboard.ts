@@ -36,14 +36,14 @@ interface RawRow {
 	total: bigint;
 }
 
-interface RecentRounds {
+export interface RecentRounds {
 	readonly latest?: string;
 	readonly previous?: string;
 	readonly latestOpen: boolean;
 	readonly latestRoundId?: number;
 }
 
-async function recentRounds(prisma: PrismaClient, guildId: string, now: Date): Promise<RecentRounds> {
+export async function recentRounds(prisma: PrismaClient, guildId: string, now: Date): Promise<RecentRounds> {
 	const rounds = await prisma.quizRound.findMany({
 		where: { guildId, postedAt: { lte: now } },
 		orderBy: { localDate: 'desc' },
@@ -54,8 +54,24 @@ async function recentRounds(prisma: PrismaClient, guildId: string, now: Date): P
 	return {
 		...(latest ? { latest: latest.localDate, latestRoundId: latest.id } : {}),
 		...(previous ? { previous: previous.localDate } : {}),
-		latestOpen: latest !== undefined && latest.closedAt === null && latest.closesAt.getTime() > now.getTime(),
+		latestOpen: latest?.closedAt === null && latest.closesAt.getTime() > now.getTime(),
 	};
+}
+
+/** Which of these members have answered the guild's latest round (their streak is settled for it). */
+export async function whoAnsweredLatest(
+	prisma: PrismaClient,
+	recent: RecentRounds,
+	userIds: readonly string[],
+): Promise<Set<string>> {
+	if (recent.latestRoundId === undefined || userIds.length === 0) {
+		return new Set();
+	}
+	const answers = await prisma.quizAnswer.findMany({
+		where: { roundId: recent.latestRoundId, userId: { in: [...userIds] } },
+		select: { userId: true },
+	});
+	return new Set(answers.map((answer) => answer.userId));
 }
 
 /**
@@ -104,21 +120,17 @@ export async function getLeaderboard(
 	const ranked = withNames(rankedQuery(options.guildId, since, options.now), options.guildId);
 	const page = Math.max(0, Math.trunc(options.page));
 	const [rows, readerRows, recent] = await Promise.all([
-		prisma.$queryRaw<RawRow[]>`${ranked} ORDER BY r.points DESC, r.reached ASC NULLS LAST, r.user_id LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${page * LEADERBOARD_PAGE_SIZE}`,
+		prisma.$queryRaw<
+			RawRow[]
+		>`${ranked} ORDER BY r.points DESC, r.reached ASC NULLS LAST, r.user_id LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${page * LEADERBOARD_PAGE_SIZE}`,
 		prisma.$queryRaw<RawRow[]>`SELECT * FROM (${ranked}) x WHERE x.user_id = ${options.readerId}`,
 		recentRounds(prisma, options.guildId, options.now),
 	]);
-	const answeredLatest =
-		recent.latestRoundId === undefined
-			? new Set<string>()
-			: new Set(
-					(
-						await prisma.quizAnswer.findMany({
-							where: { roundId: recent.latestRoundId, userId: { in: [...rows, ...readerRows].map((row) => row.user_id) } },
-							select: { userId: true },
-						})
-					).map((answer) => answer.userId),
-				);
+	const answeredLatest = await whoAnsweredLatest(
+		prisma,
+		recent,
+		[...rows, ...readerRows].map((row) => row.user_id),
+	);
 	const toRow = (row: RawRow): LeaderboardRow => ({
 		rank: Number(row.rank),
 		userId: row.user_id,
@@ -126,7 +138,11 @@ export async function getLeaderboard(
 		points: row.points,
 		answers: row.answers,
 		correct: row.correct,
-		streak: liveStreak({ current: row.current_streak, lastDate: row.streak_last_date }, recent, answeredLatest.has(row.user_id)),
+		streak: liveStreak(
+			{ current: row.current_streak, lastDate: row.streak_last_date },
+			recent,
+			answeredLatest.has(row.user_id),
+		),
 	});
 	const members = Number(rows[0]?.total ?? readerRows[0]?.total ?? 0);
 	return {

@@ -48,7 +48,10 @@ export async function getMemberProgress(
 	const topics = topicRows.map((row) => ({ ...row, lastWrongQuestionId: lastWrong.get(row.topic) }));
 	const weakest = topics
 		.filter((topic) => topic.correct < topic.answers)
-		.sort((left, right) => accuracy(left.correct, left.answers) - accuracy(right.correct, right.answers) || right.answers - left.answers)
+		.sort(
+			(left, right) =>
+				accuracy(left.correct, left.answers) - accuracy(right.correct, right.answers) || right.answers - left.answers,
+		)
 		.slice(0, WEAKEST_TOPICS);
 	const [week, month, all] = boards;
 	return {

@@ -4,7 +4,11 @@ import { addDays, localDate, zonedInstant } from '../quiz/zonedTime.js';
 export const PERIODS = ['week', 'month', 'all'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const PERIOD_LABEL: Readonly<Record<Period, string>> = { week: 'This week', month: 'This month', all: 'All time' };
+export const PERIOD_LABEL: Readonly<Record<Period, string>> = {
+	week: 'This week',
+	month: 'This month',
+	all: 'All time',
+};
 
 const MIDNIGHT = { hour: 0, minute: 0 };
 
@@ -36,7 +40,12 @@ export const NO_STREAK: StreakState = { current: 0, best: 0, lastDate: null };
  * member's last right answer was on the guild's previous round, else starts a new one; a wrong
  * answer resets it. The best streak is kept.
  */
-export function nextStreak(state: StreakState, date: string, correct: boolean, previousRoundDate: string | undefined): StreakState {
+export function nextStreak(
+	state: StreakState,
+	date: string,
+	correct: boolean,
+	previousRoundDate: string | undefined,
+): StreakState {
 	if (!correct) {
 		return { current: 0, best: state.best, lastDate: null };
 	}

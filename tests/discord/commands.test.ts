@@ -32,7 +32,7 @@ describe('/help', () => {
 		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
 			'`/search query:`',
 			'`/note topic:`',
-			'`/quiz setup|status|pause|resume|post-now|disable`',
+			'`/quiz setup|status|pause|resume|post-now|disable|recap`',
 			'`/leaderboard [period:] [page:]`',
 			'`/stats [member:]`',
 			'`/help`',

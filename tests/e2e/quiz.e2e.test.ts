@@ -2,7 +2,14 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
-import { closeJobId, QUIZ_QUEUE, QuizJob, schedulerId, type QuizJobData } from '../../src/jobs/quizQueue.js';
+import {
+	closeJobId,
+	QUIZ_QUEUE,
+	QuizJob,
+	recapSchedulerId,
+	schedulerId,
+	type QuizJobData,
+} from '../../src/jobs/quizQueue.js';
 import { REDIS_URL } from '../support/services.js';
 import type { OptionValue, SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, useHarness } from './harness.js';
@@ -125,7 +132,11 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		});
 		const scheduler = await queue.getJobScheduler(schedulerId(discord.guild.id));
 		expect(scheduler).toMatchObject({ pattern: '0 9 * * *', tz: 'Europe/Berlin' });
-		expect(await queue.getJobSchedulersCount()).toBe(1);
+		expect(await queue.getJobScheduler(recapSchedulerId(discord.guild.id))).toMatchObject({
+			pattern: '0 18 * * 0',
+			tz: 'Europe/Berlin',
+		});
+		expect(await queue.getJobSchedulersCount()).toBe(2);
 	});
 
 	let post: SeenMessage;
@@ -220,6 +231,35 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(firstEmbed(other).title).toBe('📈 learner1');
 	});
 
+	it('posts the weekly recap when its job fires, at the day and time the server chose, pinging nobody', async () => {
+		const { discord } = harness();
+		const reply = await discord.command({
+			name: 'quiz',
+			subcommand: 'recap',
+			member: manager(),
+			options: { enabled: true, day: 5, time: '17:30' },
+		});
+		expect(firstEmbed(reply).description).toBe(
+			`The weekly recap is on: every Friday at 17:30 Europe/Berlin, in <#${channelId()}>.`,
+		);
+		expect(await queue.getJobScheduler(recapSchedulerId(discord.guild.id))).toMatchObject({ pattern: '30 17 * * 5' });
+		const before = discord.channelMessages(channelId()).length;
+		await queue.add(
+			QuizJob.recap,
+			{ guildId: discord.guild.id, scheduledFor: '2026-03-13T16:30:00Z' },
+			{ jobId: 'recap-1' },
+		);
+		const recap = await eventually(() => {
+			const messages = discord.channelMessages(channelId());
+			return messages.length > before ? messages.at(-1) : undefined;
+		}, 'the weekly recap');
+		expect(recap.pings).toEqual([]);
+		expect(firstEmbed(recap).title).toBe('📅 Weekly recap · week of 2026-03-09');
+		const fields = Object.fromEntries((firstEmbed(recap).fields ?? []).map((field) => [field.name, field.value]));
+		expect(fields['Top members']?.split('\n')).toHaveLength(5);
+		expect(fields['Hardest question']).toMatch(/% of 200 got it right$/u);
+	});
+
 	it('keeps one answer when a member double-clicks, and says so', async () => {
 		const { discord } = harness();
 		const [member] = discord.addMembers(1);
@@ -292,7 +332,9 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		const worker = await startAppAgainst(discord, database, queuePrefix, clock, { bot: true, worker: false });
 		try {
 			const schedulers = await queue.getJobSchedulers(0, -1);
-			expect(schedulers.map((scheduler) => scheduler.key)).toEqual([schedulerId(discord.guild.id)]);
+			expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(
+				[schedulerId(discord.guild.id), recapSchedulerId(discord.guild.id)].sort(),
+			);
 		} finally {
 			await worker.stop();
 		}

@@ -147,7 +147,7 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(firstEmbed(help).fields?.map((field) => field.name)).toEqual([
 			'`/search query:`',
 			'`/note topic:`',
-			'`/quiz setup|status|pause|resume|post-now|disable`',
+			'`/quiz setup|status|pause|resume|post-now|disable|recap`',
 			'`/leaderboard [period:] [page:]`',
 			'`/stats [member:]`',
 			'`/help`',

@@ -13,8 +13,9 @@ function databaseUrl(name: string): string {
 	return url.toString();
 }
 
-async function admin(sql: string): Promise<void> {
-	const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+/** Runs SQL (one or many statements) on a database. */
+export async function runSql(url: string, sql: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	try {
 		await client.query(sql);
@@ -22,6 +23,8 @@ async function admin(sql: string): Promise<void> {
 		await client.end();
 	}
 }
+
+const admin = (sql: string): Promise<void> => runSql(POSTGRES_ADMIN_URL, sql);
 
 export interface TestDatabase {
 	readonly url: string;

@@ -7,6 +7,13 @@ import { statsCommand } from './stats.js';
 import { searchCommand } from './search.js';
 
 /** Every slash command of the bot: registered with Discord from here, routed from here. */
-export const COMMANDS: readonly SlashCommand[] = [searchCommand, noteCommand, quizCommand, leaderboardCommand, statsCommand, helpCommand];
+export const COMMANDS: readonly SlashCommand[] = [
+	searchCommand,
+	noteCommand,
+	quizCommand,
+	leaderboardCommand,
+	statsCommand,
+	helpCommand,
+];
 
 export const COMMAND_DEFINITIONS = COMMANDS.map((command) => command.definition);

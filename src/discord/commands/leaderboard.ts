@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+	ApplicationCommandOptionType,
+	InteractionContextType,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { PERIOD_LABEL, PERIODS, type Period } from '../../scores/rules.js';
 import { renderProblem } from '../render/message.js';
 import { renderLeaderboard } from '../render/scores.js';
@@ -17,7 +21,13 @@ export const leaderboardDefinition = {
 			description: 'Which period (default: this week)',
 			choices: PERIODS.map((period) => ({ name: PERIOD_LABEL[period], value: period })),
 		},
-		{ type: ApplicationCommandOptionType.Integer, name: 'page', description: 'Page, 10 members each', min_value: 1, max_value: 1000 },
+		{
+			type: ApplicationCommandOptionType.Integer,
+			name: 'page',
+			description: 'Page, 10 members each',
+			min_value: 1,
+			max_value: 1000,
+		},
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -25,7 +35,9 @@ export const leaderboardCommand: SlashCommand = {
 	definition: leaderboardDefinition,
 	async execute(interaction, context) {
 		if (!interaction.inCachedGuild()) {
-			await interaction.reply(replyOptions(renderProblem('Leaderboards belong to a server: use `/leaderboard` in a server channel.')));
+			await interaction.reply(
+				replyOptions(renderProblem('Leaderboards belong to a server: use `/leaderboard` in a server channel.')),
+			);
 			return;
 		}
 		const period = (interaction.options.getString('period') ?? 'week') as Period;

@@ -12,6 +12,7 @@ import { renderProblem } from '../render/message.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
 import { postNowSubcommand } from './quiz/postNow.js';
+import { recapSubcommand, WEEKDAYS } from './quiz/recap.js';
 import { setStatusSubcommand } from './quiz/setStatus.js';
 import { setupSubcommand } from './quiz/setup.js';
 import { statusSubcommand } from './quiz/status.js';
@@ -81,6 +82,32 @@ export const quizDefinition = {
 			name: 'disable',
 			description: 'Turn the quiz off (scores and history are kept)',
 		},
+		{
+			type: ApplicationCommandOptionType.Subcommand,
+			name: 'recap',
+			description: 'Turn the weekly recap (top members, streaks, hardest question) on or off',
+			options: [
+				{
+					type: ApplicationCommandOptionType.Boolean,
+					name: 'enabled',
+					description: 'Post the weekly recap',
+					required: true,
+				},
+				{
+					type: ApplicationCommandOptionType.Integer,
+					name: 'day',
+					description: 'Day of the week (default Sunday)',
+					choices: WEEKDAYS.map((day, index) => ({ name: day, value: index + 1 })),
+				},
+				{
+					type: ApplicationCommandOptionType.String,
+					name: 'time',
+					description: 'Local time, 24-hour HH:MM (default 18:00)',
+					min_length: 4,
+					max_length: 5,
+				},
+			],
+		},
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -93,6 +120,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 	resume: setStatusSubcommand('active'),
 	disable: setStatusSubcommand('disabled'),
 	'post-now': postNowSubcommand,
+	recap: recapSubcommand,
 };
 
 export const quizCommand: SlashCommand = {

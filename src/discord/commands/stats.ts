@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+	ApplicationCommandOptionType,
+	InteractionContextType,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { renderProblem } from '../render/message.js';
 import { renderStats } from '../render/scores.js';
 import { replyOptions } from '../respond.js';
@@ -16,7 +20,9 @@ export const statsCommand: SlashCommand = {
 	definition: statsDefinition,
 	async execute(interaction, context) {
 		if (!interaction.inCachedGuild()) {
-			await interaction.reply(replyOptions(renderProblem('Stats belong to a server: use `/stats` in a server channel.')));
+			await interaction.reply(
+				replyOptions(renderProblem('Stats belong to a server: use `/stats` in a server channel.')),
+			);
 			return;
 		}
 		const user = interaction.options.getUser('member') ?? interaction.user;

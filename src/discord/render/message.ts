@@ -43,6 +43,18 @@ export function row(
 	return { type: ComponentType.ActionRow, components: [...buttons] };
 }
 
+/** Previous and Next buttons; `idFor` gives the custom id that opens a page. */
+export function pagingButtons(
+	page: number,
+	pageCount: number,
+	idFor: (page: number) => string,
+): [APIButtonComponentWithCustomId, APIButtonComponentWithCustomId] {
+	return [
+		button(idFor(Math.max(0, page - 1)), 'Previous', { emoji: '◀️', disabled: page === 0 }),
+		button(idFor(Math.min(pageCount - 1, page + 1)), 'Next', { emoji: '▶️', disabled: page >= pageCount - 1 }),
+	];
+}
+
 /** A private message that says what went wrong and, where it helps, what to do instead. */
 export function renderProblem(text: string): RenderedMessage {
 	return {

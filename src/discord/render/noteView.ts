@@ -3,7 +3,7 @@ import type { NoteSection } from '../../notes/types.js';
 import { encodeCustomId } from '../customId.js';
 import { escapeText, renderNoteText } from './escape.js';
 import { DISCORD_LIMITS, fitEmbed, truncate } from './limits.js';
-import { button, COLOURS, row, type RenderedMessage } from './message.js';
+import { button, COLOURS, pagingButtons, row, type RenderedMessage } from './message.js';
 
 /** Room left under the description limit for a code fence closed and reopened across pages. */
 const PAGE_LENGTH = DISCORD_LIMITS.embedDescription - 96;
@@ -75,23 +75,8 @@ export function renderNotePage(section: NoteSection, requestedPage: number, noti
 	const buttons = [];
 	if (pages.length > 1) {
 		buttons.push(
-			button(
-				encodeCustomId({ feature: 'note', action: 'page', sectionId: section.id, page: Math.max(0, page - 1) }),
-				'Previous',
-				{
-					emoji: '◀️',
-					disabled: page === 0,
-				},
-			),
-			button(
-				encodeCustomId({
-					feature: 'note',
-					action: 'page',
-					sectionId: section.id,
-					page: Math.min(pages.length - 1, page + 1),
-				}),
-				'Next',
-				{ emoji: '▶️', disabled: page === pages.length - 1 },
+			...pagingButtons(page, pages.length, (target) =>
+				encodeCustomId({ feature: 'note', action: 'page', sectionId: section.id, page: target }),
 			),
 		);
 	}

@@ -6,7 +6,7 @@ import { accuracy, PERIOD_LABEL, PERIODS } from '../../scores/rules.js';
 import { encodeCustomId } from '../customId.js';
 import { escapeText } from './escape.js';
 import { fitEmbed, truncate } from './limits.js';
-import { button, COLOURS, row, type RenderedMessage } from './message.js';
+import { button, COLOURS, pagingButtons, row, type RenderedMessage } from './message.js';
 
 function percent(correct: number, answers: number): string {
 	return `${Math.round(100 * accuracy(correct, answers))}%`;
@@ -30,21 +30,17 @@ export function renderLeaderboard(board: Leaderboard): RenderedMessage {
 				description: board.rows.length > 0 ? board.rows.map(line).join('\n') : 'Nobody has points in this period yet.',
 				color: COLOURS.brand,
 				fields: [{ name: 'You', value: you }],
-				footer: { text: `Page ${page + 1}/${board.pageCount} · ${board.members} ${board.members === 1 ? 'member' : 'members'}` },
+				footer: {
+					text: `Page ${page + 1}/${board.pageCount} · ${board.members} ${board.members === 1 ? 'member' : 'members'}`,
+				},
 			}),
 		],
 		components: [
-			row([
-				button(encodeCustomId({ feature: 'leaderboard', action: 'page', period: board.period, page: Math.max(0, page - 1) }), 'Previous', {
-					emoji: '◀️',
-					disabled: page === 0,
-				}),
-				button(
-					encodeCustomId({ feature: 'leaderboard', action: 'page', period: board.period, page: Math.min(board.pageCount - 1, page + 1) }),
-					'Next',
-					{ emoji: '▶️', disabled: page >= board.pageCount - 1 },
+			row(
+				pagingButtons(page, board.pageCount, (target) =>
+					encodeCustomId({ feature: 'leaderboard', action: 'page', period: board.period, page: target }),
 				),
-			]),
+			),
 			row(
 				PERIODS.map((period) =>
 					button(encodeCustomId({ feature: 'leaderboard', action: 'period', period, page: 0 }), PERIOD_LABEL[period], {
@@ -58,11 +54,17 @@ export function renderLeaderboard(board: Leaderboard): RenderedMessage {
 	};
 }
 
-function statsEmbed(progress: MemberProgress, sectionOf: (questionId: string | undefined) => NoteSection | undefined): APIEmbed {
+function statsEmbed(
+	progress: MemberProgress,
+	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
+): APIEmbed {
 	const totals = progress.allTime;
-	const ranks = PERIODS.map((period) => `${PERIOD_LABEL[period]}: ${progress.ranks[period] ? `#${progress.ranks[period].rank}` : '—'}`).join(' · ');
+	const ranks = PERIODS.map(
+		(period) => `${PERIOD_LABEL[period]}: ${progress.ranks[period] ? `#${progress.ranks[period].rank}` : '—'}`,
+	).join(' · ');
 	const topics = progress.topics.map(
-		(topic) => `${escapeText(topic.topic)}: ${topic.correct}/${topic.answers} (${percent(topic.correct, topic.answers)})`,
+		(topic) =>
+			`${escapeText(topic.topic)}: ${topic.correct}/${topic.answers} (${percent(topic.correct, topic.answers)})`,
 	);
 	const advice = progress.weakest.map((topic) => {
 		const section = sectionOf(topic.lastWrongQuestionId);
@@ -84,7 +86,10 @@ function statsEmbed(progress: MemberProgress, sectionOf: (questionId: string | u
 }
 
 /** A member's progress, privately, with a button to share it. */
-export function renderStats(progress: MemberProgress, sectionOf: (questionId: string | undefined) => NoteSection | undefined): RenderedMessage {
+export function renderStats(
+	progress: MemberProgress,
+	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
+): RenderedMessage {
 	return {
 		embeds: [statsEmbed(progress, sectionOf)],
 		components: [

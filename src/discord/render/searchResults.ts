@@ -5,7 +5,7 @@ import type { SnippetLine } from '../../search/snippet.js';
 import { encodeCustomId } from '../customId.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS, fitEmbed, truncate } from './limits.js';
-import { button, COLOURS, renderProblem, row, type RenderedMessage } from './message.js';
+import { button, COLOURS, pagingButtons, renderProblem, row, type RenderedMessage } from './message.js';
 
 /**
  * The footer keeps the query word for word: a page button reads it back from the message it
@@ -89,17 +89,11 @@ export function renderSearchPage(page: SearchPage): RenderedMessage {
 	const components = [openButtons(page.results, page.results[0]?.rank ?? 1)];
 	if (page.pageCount > 1) {
 		components.push(
-			row([
-				button(encodeCustomId({ feature: 'search', action: 'page', page: Math.max(0, page.page - 1) }), 'Previous', {
-					emoji: '◀️',
-					disabled: page.page === 0,
-				}),
-				button(
-					encodeCustomId({ feature: 'search', action: 'page', page: Math.min(page.pageCount - 1, page.page + 1) }),
-					'Next',
-					{ emoji: '▶️', disabled: page.page === page.pageCount - 1 },
+			row(
+				pagingButtons(page.page, page.pageCount, (target) =>
+					encodeCustomId({ feature: 'search', action: 'page', page: target }),
 				),
-			]),
+			),
 		);
 	}
 	return { embeds: [resultsEmbed(page)], components, ephemeral: true };

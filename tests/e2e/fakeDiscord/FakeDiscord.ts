@@ -413,8 +413,8 @@ export class FakeDiscord {
 				const member = guild.members.find((candidate) => candidate.user.id === value.id);
 				if (member) {
 					resolved.users = { ...resolved.users, [value.id]: member.user };
-					const { user: _user, ...rest } = memberPayload(member);
-					resolved.members = { ...resolved.members, [value.id]: rest };
+					// Resolved members come without their user, which sits in `resolved.users`.
+					resolved.members = { ...resolved.members, [value.id]: { ...memberPayload(member), user: undefined } };
 				}
 			} else {
 				const role = guild.roles.find((candidate) => candidate.id === value.id);
