@@ -33,7 +33,6 @@ interface RawRow {
 	correct: number;
 	current_streak: number;
 	streak_last_date: string | null;
-	total: bigint;
 }
 
 export interface RecentRounds {
@@ -84,15 +83,13 @@ function rankedQuery(guildId: string, since: Date | undefined, until: Date): Pri
 		return Prisma.sql`
 			SELECT s.user_id, s.points, s.answers, s.correct, s.current_streak, s.streak_last_date,
 			       s.points_reached_at AS reached,
-			       RANK() OVER (ORDER BY s.points DESC) AS rank,
-			       COUNT(*) OVER () AS total
+			       RANK() OVER (ORDER BY s.points DESC) AS rank
 			FROM member_stats s
 			WHERE s.guild_id = ${guildId} AND s.answers > 0`;
 	}
 	return Prisma.sql`
 		SELECT t.user_id, t.points, t.answers, t.correct, s.current_streak, s.streak_last_date, t.reached,
-		       RANK() OVER (ORDER BY t.points DESC) AS rank,
-		       COUNT(*) OVER () AS total
+		       RANK() OVER (ORDER BY t.points DESC) AS rank
 		FROM (
 			SELECT user_id, SUM(points)::int AS points, COUNT(*)::int AS answers,
 			       COUNT(*) FILTER (WHERE correct)::int AS correct,
@@ -107,7 +104,7 @@ function rankedQuery(guildId: string, since: Date | undefined, until: Date): Pri
 function withNames(ranked: Prisma.Sql, guildId: string): Prisma.Sql {
 	return Prisma.sql`
 		SELECT r.rank, r.user_id, m.display_name AS name, r.points, r.answers, r.correct,
-		       COALESCE(r.current_streak, 0) AS current_streak, r.streak_last_date, r.total, r.reached
+		       COALESCE(r.current_streak, 0) AS current_streak, r.streak_last_date, r.reached
 		FROM (${ranked}) r
 		LEFT JOIN guild_members m ON m.guild_id = ${guildId} AND m.user_id = r.user_id`;
 }
@@ -118,7 +115,11 @@ export async function getLeaderboard(
 ): Promise<Leaderboard> {
 	const since = periodStart(options.period, options.now, options.timeZone);
 	const ranked = withNames(rankedQuery(options.guildId, since, options.now), options.guildId);
-	const page = Math.max(0, Math.trunc(options.page));
+	const requested = Math.max(0, Math.trunc(options.page));
+	const [{ members: counted } = { members: 0 }] = await prisma.$queryRaw<{ members: number }[]>`
+		SELECT COUNT(*)::int AS members FROM (${ranked}) x`;
+	const pageCount = Math.max(1, Math.ceil(counted / LEADERBOARD_PAGE_SIZE));
+	const page = Math.min(requested, pageCount - 1);
 	const [rows, readerRows, recent] = await Promise.all([
 		prisma.$queryRaw<
 			RawRow[]
@@ -144,12 +145,11 @@ export async function getLeaderboard(
 			answeredLatest.has(row.user_id),
 		),
 	});
-	const members = Number(rows[0]?.total ?? readerRows[0]?.total ?? 0);
 	return {
 		period: options.period,
 		page,
-		pageCount: Math.max(1, Math.ceil(members / LEADERBOARD_PAGE_SIZE)),
-		members,
+		pageCount,
+		members: counted,
 		rows: rows.map(toRow),
 		reader: readerRows[0] && toRow(readerRows[0]),
 	};

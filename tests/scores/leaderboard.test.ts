@@ -172,6 +172,20 @@ describe('leaderboards and stats on real Postgres', () => {
 		expect(board.pageCount).toBe(2);
 	});
 
+	it('shows the last page for a page number past the end', async () => {
+		const board = await getLeaderboard(prisma, {
+			guildId: GUILD,
+			timeZone: 'Europe/Berlin',
+			period: 'all',
+			page: 99,
+			readerId: user(1),
+			now,
+		});
+		expect(board.page).toBe(board.pageCount - 1);
+		expect(board.rows.length).toBeGreaterThan(0);
+		expect(board.rows).toHaveLength(board.members - LEADERBOARD_PAGE_SIZE * board.page);
+	});
+
 	it('keeps members who left, under their last known name', async () => {
 		await prisma.guildMember.update({
 			where: { guildId_userId: { guildId: GUILD, userId: user(1) } },
