@@ -17,6 +17,8 @@ export const SHORT_QUERY_TERMS = 6;
  * passages are dropped: their BM25 weight is small, their posting lists are the longest.
  */
 const COMMON_TERM_SHARE = 0.15;
+/** Of a longer query, only this many of the rarest terms are looked up; the rest add cost, not rank. */
+const MAX_QUERY_TERMS = 16;
 
 /** What indexing learns about the terms, for reading queries. */
 export class TermStatistics {
@@ -36,13 +38,15 @@ export class TermStatistics {
 		return (this.bodyCounts.get(term) ?? 0) > this.bodies * COMMON_TERM_SHARE;
 	}
 
-	/** Drops common terms from a long query, unless that would leave too little. */
+	/** Drops common terms from a long query (unless that would leave too little) and keeps the rarest. */
 	public focus(terms: readonly string[]): readonly string[] {
 		if (terms.length <= SHORT_QUERY_TERMS) {
 			return terms;
 		}
 		const focused = terms.filter((term) => !this.isCommon(term));
-		return focused.length >= SHORT_QUERY_TERMS / 2 ? focused : terms;
+		const kept = focused.length >= SHORT_QUERY_TERMS / 2 ? focused : terms;
+		const frequency = (term: string): number => this.bodyCounts.get(term) ?? 0;
+		return [...kept].sort((left, right) => frequency(left) - frequency(right)).slice(0, MAX_QUERY_TERMS);
 	}
 }
 
