@@ -65,7 +65,7 @@ const serviceSchema = discordSchema.extend({
 });
 
 export interface ContentConfig {
-	/** Folder holding `notes/` (and later `questions/`), resolved to an absolute path. */
+	/** Folder holding `notes/`, `questions/` and `synonyms.json`, resolved to an absolute path. */
 	readonly contentDir: string;
 	readonly logLevel: (typeof logLevels)[number];
 }
