@@ -48,7 +48,7 @@ export class RoundBeingPostedError extends Error {
 	}
 }
 
-export async function postRound(deps: QuizWorkerDependencies, data: PostRoundData, dueAt: Date): Promise<PostResult> {
+async function postRound(deps: QuizWorkerDependencies, data: PostRoundData, dueAt: Date): Promise<PostResult> {
 	const { prisma, logger } = deps;
 	const settings = await getQuizSettings(prisma, data.guildId);
 	if (!settings) {
@@ -87,7 +87,7 @@ export async function postRound(deps: QuizWorkerDependencies, data: PostRoundDat
 	return 'posted';
 }
 
-export async function closeRound(
+async function closeRound(
 	deps: QuizWorkerDependencies,
 	data: CloseRoundData,
 ): Promise<'closed' | 'already-closed' | 'unknown'> {
@@ -107,7 +107,7 @@ export async function closeRound(
 }
 
 /** Posts the week's recap in the quiz channel; the nonce keeps a retried job from posting twice. */
-export async function postWeeklyRecap(
+async function postWeeklyRecap(
 	deps: QuizWorkerDependencies,
 	data: RecapData,
 	dueAt: Date,
@@ -128,8 +128,8 @@ export async function postWeeklyRecap(
 	return 'posted';
 }
 
-/** Runs one quiz job; exported so tests can drive it with their own clock. */
-export async function processQuizJob(deps: QuizWorkerDependencies, job: Job<QuizJobData>): Promise<string> {
+/** Runs one quiz job; the clock comes from the dependencies, so tests set the time. */
+async function processQuizJob(deps: QuizWorkerDependencies, job: Job<QuizJobData>): Promise<string> {
 	const dueAt = new Date(job.timestamp + (job.delay || 0));
 	if (job.name === QuizJob.post) {
 		return postRound(deps, job.data as PostRoundData, dueAt);

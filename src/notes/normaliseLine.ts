@@ -4,7 +4,7 @@ const ONENOTE_BULLET_DEPTH: Readonly<Record<string, number>> = { '•': 0, '○'
 const ONENOTE_BULLET = /^(\t*)([•○§□])\s*(.*)$/u;
 const TAB_ENUMERATED = /^(\t+)((?:[a-z]|[ivx]+|\d{1,2})[.)])\s+(.*)$/u;
 
-export const INDENT = '  ';
+const INDENT = '  ';
 
 /** Pairs of emphasis markers that notes use for emphasis; the body is kept as plain text. */
 const EMPHASIS = /(\*\*\*|\*\*|___|__)(\S(?:.*?\S)?)\1/gu;

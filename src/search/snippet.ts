@@ -115,7 +115,3 @@ export function buildSnippet(lines: readonly AnalysedLine[], matchedTerms: Reado
 		.sort((left, right) => left.position - right.position);
 	return best.map(toSegments);
 }
-
-export function snippetToPlainText(snippet: readonly SnippetLine[]): string {
-	return snippet.map((line) => line.map((segment) => segment.text).join('')).join('\n');
-}
