@@ -1,13 +1,16 @@
 import path from 'node:path';
 import type { Worker } from 'bullmq';
+import { Status } from 'discord.js';
 import type { ServiceConfig } from '../config/config.js';
 import { createPrismaClient } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
 import { createRestPublisher } from '../discord/quizPublisher.js';
-import { createQuizQueue, reconcileSchedules } from '../jobs/quizQueue.js';
+import { createQuizQueue, QUIZ_QUEUE, reconcileSchedules } from '../jobs/quizQueue.js';
 import { createQuizWorker } from '../jobs/quizWorker.js';
 import { createRedis } from '../jobs/redis.js';
+import { startHealthServer, type ReadinessCheck } from '../health/healthServer.js';
+import { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import { loadQuestionBank } from '../quiz/questionBank.js';
 import { listActiveQuizSettings } from '../quiz/settings.js';
@@ -23,6 +26,8 @@ export interface AppRoles {
 export interface RunningApp {
 	readonly bot: RunningBot | undefined;
 	readonly worker: Worker | undefined;
+	/** Port of /healthz, /readyz and /metrics. */
+	readonly healthPort: number;
 	stop(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function startApp(
 	}
 	logger.info({ sections: index.sections.length, questions: bank.questions.length }, 'content loaded');
 
+	const metrics = new Metrics();
 	const queueConnection = createRedis(config.redisUrl, 'queue');
 	const queue = createQuizQueue(queueConnection, config.queuePrefix);
 	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker') : undefined;
@@ -65,6 +71,7 @@ export async function startApp(
 		logger.info(reconciled, 'quiz schedules reconciled with the database');
 		bot = await startBot(config, logger, {
 			index,
+			metrics,
 			quiz: { prisma, queue, questions: new Map(bank.questions.map((question) => [question.id, question])), clock },
 		});
 	}
@@ -75,11 +82,54 @@ export async function startApp(
 				config.queuePrefix,
 			)
 		: undefined;
+	worker?.on('completed', (job) => {
+		metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job.name, outcome: 'completed' });
+	});
+	worker?.on('failed', (job) => {
+		metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job?.name ?? 'unknown', outcome: 'failed' });
+	});
+
+	const checks: ReadinessCheck[] = [
+		{ name: 'postgres', check: async () => (await prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1 },
+		{
+			name: 'redis',
+			check: async () => {
+				await queueConnection.ping();
+				return true;
+			},
+		},
+		...(bot
+			? [
+					{
+						name: 'gateway',
+						check: () => Promise.resolve(bot.client.isReady() && bot.client.ws.status === Status.Ready),
+					},
+				]
+			: []),
+	];
+	const health = await startHealthServer({
+		port: config.healthPort,
+		checks,
+		metrics,
+		logger,
+		beforeScrape: async () => {
+			const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+			for (const [state, count] of Object.entries(counts)) {
+				metrics.queueDepth.set({ queue: QUIZ_QUEUE, state }, count);
+			}
+			if (bot) {
+				metrics.gatewayPing.set(bot.client.ws.ping);
+			}
+		},
+	});
+	logger.info({ port: health.port }, 'health and metrics server listening');
 
 	return {
 		bot,
 		worker,
+		healthPort: health.port,
 		async stop() {
+			await health.close();
 			await worker?.close();
 			await bot?.stop();
 			await queue.close();

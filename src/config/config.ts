@@ -62,6 +62,14 @@ const serviceSchema = discordSchema.extend({
 			.default('studybot'),
 	),
 	MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
+	HEALTH_PORT: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{1,5}$/u, 'must be a port number')
+			.transform(Number)
+			.pipe(z.number().max(65_535, 'must be between 0 and 65535'))
+			.default(8080),
+	),
 });
 
 export interface ContentConfig {
@@ -92,6 +100,8 @@ export interface ServiceConfig extends DiscordConfig, DatabaseConfig {
 	readonly queuePrefix: string;
 	/** Apply pending database migrations when a process starts. */
 	readonly migrateOnStart: boolean;
+	/** Port of /healthz, /readyz and /metrics; 0 picks a free one. */
+	readonly healthPort: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +152,6 @@ export function loadServiceConfig(env: Environment, cwd = process.cwd()): Servic
 		redisUrl: parsed.REDIS_URL,
 		queuePrefix: parsed.QUEUE_PREFIX,
 		migrateOnStart: parsed.MIGRATE_ON_START,
+		healthPort: parsed.HEALTH_PORT,
 	};
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
 import type { DiscordConfig } from '../config/config.js';
+import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import { createDiscordClient } from './client.js';
@@ -20,7 +21,7 @@ export interface RunningBot {
 export async function startBot(
 	config: DiscordConfig,
 	logger: Logger,
-	services: { readonly index: SearchIndex; readonly quiz: QuizServices },
+	services: { readonly index: SearchIndex; readonly quiz: QuizServices; readonly metrics: Metrics },
 ): Promise<RunningBot> {
 	const client = createDiscordClient(config);
 	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });

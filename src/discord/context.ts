@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Queue } from 'bullmq';
 import type { PrismaClient } from '../db/client.js';
 import type { QuizJobData } from '../jobs/quizQueue.js';
+import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import type { Question } from '../quiz/questionBank.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -20,4 +21,5 @@ export interface BotContext {
 	readonly logger: Logger;
 	readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
 	readonly quiz: QuizServices;
+	readonly metrics: Metrics;
 }

@@ -81,6 +81,18 @@ export function createInteractionRouter(
 			...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
 			...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
 		};
+		const label =
+			interaction.isCommand() || interaction.isAutocomplete()
+				? interaction.commandName
+				: interaction.isMessageComponent()
+					? `button:${interaction.customId.split(':')[0] ?? ''}`
+					: 'other';
+		const kind = interaction.isAutocomplete()
+			? 'autocomplete'
+			: interaction.isMessageComponent()
+				? 'button'
+				: 'command';
+		let outcome = 'ok';
 		try {
 			if (interaction.isChatInputCommand()) {
 				const command = byName.get(interaction.commandName);
@@ -98,12 +110,16 @@ export function createInteractionRouter(
 			}
 			context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error) {
+			outcome = 'error';
 			context.logger.error({ ...where, err: error }, 'interaction failed');
 			if (interaction.isChatInputCommand() || interaction.isButton()) {
 				await replyPrivately(interaction, FAILURE).catch((replyError: unknown) => {
 					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
 				});
 			}
+		} finally {
+			context.metrics.interactions.inc({ command: label, outcome });
+			context.metrics.interactionSeconds.observe({ kind }, (performance.now() - started) / 1000);
 		}
 	};
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadContentConfig, loadDiscordConfig } from '../../src/config/config.js';
+import { ConfigError, loadContentConfig, loadDiscordConfig, loadServiceConfig } from '../../src/config/config.js';
 
 const token = `${'M'.repeat(24)}.${'x'.repeat(6)}.${'y'.repeat(38)}`;
 
@@ -60,6 +60,40 @@ describe('loadDiscordConfig', () => {
 			expect(message).not.toContain('secret-but-short');
 		}
 		expect(() => loadDiscordConfig({})).toThrow(/DISCORD_TOKEN is required/u);
+	});
+});
+
+describe('loadServiceConfig', () => {
+	const base = { DISCORD_TOKEN: token, DATABASE_URL: 'postgresql://u@localhost:5432/db' };
+
+	it('reads Postgres, Redis, the queue prefix, migrations and the health port, with defaults', () => {
+		expect(loadServiceConfig(base, '/srv')).toMatchObject({
+			databaseUrl: 'postgresql://u@localhost:5432/db',
+			redisUrl: 'redis://127.0.0.1:6379',
+			queuePrefix: 'studybot',
+			migrateOnStart: true,
+			healthPort: 8080,
+		});
+		expect(loadServiceConfig({ ...base, MIGRATE_ON_START: 'no', HEALTH_PORT: '0' })).toMatchObject({
+			migrateOnStart: false,
+			healthPort: 0,
+		});
+	});
+
+	it('names each bad setting', () => {
+		expect(() =>
+			loadServiceConfig({
+				...base,
+				DATABASE_URL: 'mysql://x',
+				REDIS_URL: 'http://x',
+				QUEUE_PREFIX: 'has space',
+				MIGRATE_ON_START: 'maybe',
+				HEALTH_PORT: '99999',
+			}),
+		).toThrow(
+			/DATABASE_URL must be a postgresql:\/\/ URL[^]*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[^]*QUEUE_PREFIX must be letters[^]*MIGRATE_ON_START must be true or false[^]*HEALTH_PORT must be between 0 and 65535/u,
+		);
+		expect(() => loadServiceConfig({ DISCORD_TOKEN: token })).toThrow(/DATABASE_URL is required/u);
 	});
 });
 

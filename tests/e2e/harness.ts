@@ -51,6 +51,7 @@ export async function startAppAgainst(
 		REDIS_URL,
 		QUEUE_PREFIX: queuePrefix,
 		MIGRATE_ON_START: 'false',
+		HEALTH_PORT: '0',
 	});
 	return startApp(config, createLogger(config.logLevel), roles, clock.now);
 }

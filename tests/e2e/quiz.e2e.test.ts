@@ -401,4 +401,12 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 			await second.stop();
 		}
 	}, 90_000);
+
+	it('answered every interaction without an error and used only routes the fake knows', async () => {
+		const metrics = await (await fetch(`http://127.0.0.1:${harness().app.healthPort}/metrics`)).text();
+		expect(metrics).toMatch(/^studybot_interactions_total\{command="button:quiz",outcome="ok"\} [1-9]\d*$/mu);
+		expect(metrics).not.toMatch(/^studybot_interactions_total\{[^}]*outcome="error"\}/mu);
+		expect(metrics).toMatch(/^studybot_jobs_total\{queue="quiz",name="post-round",outcome="completed"\} [1-9]\d*$/mu);
+		expect(harness().discord.unknownRoutes).toEqual([]);
+	});
 });

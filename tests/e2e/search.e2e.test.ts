@@ -204,6 +204,23 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(firstEmbed(reply).fields?.length).toBeGreaterThan(0);
 	});
 
+	it('reports health, readiness and Prometheus metrics after traffic', async () => {
+		const { app } = harness();
+		const base = `http://127.0.0.1:${app.healthPort}`;
+		expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+		const ready = await fetch(`${base}/readyz`);
+		expect(ready.status).toBe(200);
+		expect(await ready.json()).toEqual({ ready: true, checks: { postgres: true, redis: true, gateway: true } });
+		const metrics = await (await fetch(`${base}/metrics`)).text();
+		expect(metrics).toMatch(/^studybot_interactions_total\{command="search",outcome="ok"\} [1-9]\d*$/mu);
+		expect(metrics).not.toMatch(/^studybot_interactions_total\{[^}]*outcome="error"\}/mu);
+		expect(metrics).toMatch(/^studybot_interactions_total\{command="button:search",outcome="ok"\} [1-9]\d*$/mu);
+		expect(metrics).toMatch(/^studybot_interaction_duration_seconds_count\{kind="autocomplete"\} [1-9]\d*$/mu);
+		expect(metrics).toMatch(/^studybot_search_duration_seconds_count [1-9]\d*$/mu);
+		expect(metrics).toMatch(/^studybot_queue_jobs\{queue="quiz",state="waiting"\} \d+$/mu);
+		expect(metrics).toMatch(/^studybot_gateway_ping_milliseconds -?\d+$/mu);
+	});
+
 	it('used only routes the fake knows', () => {
 		expect(harness().discord.unknownRoutes).toEqual([]);
 	});

@@ -24,9 +24,12 @@ export const searchDefinition = {
 
 export const searchCommand: SlashCommand = {
 	definition: searchDefinition,
-	async execute(interaction, { index }) {
+	async execute(interaction, { index, metrics }) {
 		const query = interaction.options.getString('query', true);
-		await interaction.reply(replyOptions(renderSearchPage(searchPage(index, query))));
+		const stopTimer = metrics.searchSeconds.startTimer();
+		const page = searchPage(index, query);
+		stopTimer();
+		await interaction.reply(replyOptions(renderSearchPage(page)));
 	},
 	async autocomplete(interaction, { index }) {
 		const typed = interaction.options.getFocused();

@@ -634,7 +634,8 @@ export class FakeDiscord {
 
 		const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
 			call.status = status;
-			response.writeHead(status, { 'content-type': 'application/json', ...headers });
+			// Like Discord, a 204 has no body and so no content type.
+			response.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
 			response.end(json === undefined ? undefined : JSON.stringify(json));
 		};
 
