@@ -129,8 +129,10 @@ export async function startApp(
 		worker,
 		healthPort: health.port,
 		async stop() {
-			await health.close();
+			// New work stops first, in-flight interactions and jobs finish, then connections close.
+			await bot?.drain();
 			await worker?.close();
+			await health.close();
 			await bot?.stop();
 			await queue.close();
 			queueConnection.disconnect();

@@ -39,7 +39,10 @@ async function runApp(roles: AppRoles): Promise<void> {
 		stopping = true;
 		logger.info({ signal }, 'shutting down');
 		app.stop().then(
-			() => process.exit(0),
+			() => {
+				logger.info('shut down cleanly');
+				process.exit(0);
+			},
 			(error: unknown) => {
 				logger.error({ err: error }, 'shutdown failed');
 				process.exit(1);

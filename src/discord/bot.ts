@@ -11,6 +11,8 @@ import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
 	readonly client: Client;
+	/** Stops taking interactions and waits for the ones being answered. */
+	drain(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -25,8 +27,15 @@ export async function startBot(
 ): Promise<RunningBot> {
 	const client = createDiscordClient(config);
 	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });
+	// Interactions being answered, so that a shutdown can let them finish.
+	const inFlight = new Set<Promise<void>>();
+	let accepting = true;
 	client.on(Events.InteractionCreate, (interaction) => {
-		void route(interaction);
+		if (!accepting) {
+			return;
+		}
+		const answering = route(interaction).finally(() => inFlight.delete(answering));
+		inFlight.add(answering);
 	});
 	client.once(Events.ClientReady, (ready) => {
 		logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
@@ -44,7 +53,13 @@ export async function startBot(
 	await Promise.all([once(client, Events.ClientReady), client.login(config.token)]);
 	return {
 		client,
+		async drain() {
+			accepting = false;
+			await Promise.allSettled([...inFlight]);
+		},
 		async stop() {
+			accepting = false;
+			await Promise.allSettled([...inFlight]);
 			await client.destroy();
 			logger.info('disconnected from Discord');
 		},

@@ -10,29 +10,11 @@ import {
 	schedulerId,
 	type QuizJobData,
 } from '../../src/jobs/quizQueue.js';
+import { eventually } from '../support/eventually.js';
 import { REDIS_URL } from '../support/services.js';
 import type { OptionValue, SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, useHarness } from './harness.js';
 import { buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
-
-/** Waits for a condition the bot or worker brings about in the background. */
-async function eventually<T>(
-	read: () => T | undefined | Promise<T | undefined>,
-	what: string,
-	timeoutMs = 15_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (value !== undefined) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
 
 describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and the bot', () => {
 	const harness = useHarness();

@@ -31,12 +31,14 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
-/** A fresh database of the test's own, migrated with the project's migrations. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database of the test's own, migrated with the project's migrations unless told not to. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
 	const name = `studybot_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 	await admin(`CREATE DATABASE "${name}"`);
 	const url = databaseUrl(name);
-	await migrateDatabase(url);
+	if (options.migrate ?? true) {
+		await migrateDatabase(url);
+	}
 	return {
 		url,
 		drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
