@@ -20,5 +20,8 @@ COPY --from=build /app/dist ./dist
 COPY prisma ./prisma
 COPY content ./content
 USER node
+ENV HEALTH_PORT=8080
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --retries=5 CMD node -e "fetch('http://127.0.0.1:' + process.env.HEALTH_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 ENTRYPOINT ["node", "--enable-source-maps", "dist/cli/main.js"]
 CMD ["all"]
