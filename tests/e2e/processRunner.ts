@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { eventually } from '../support/eventually.js';
+import { CONTENT_DIR } from '../support/library.js';
+import type { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
+import { FAKE_TOKEN } from './harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const address = server.address();
+	server.close();
+	return typeof address === 'object' && address ? address.port : 0;
+}
+
+export interface StudybotProcess {
+	readonly child: ChildProcess;
+	readonly healthPort: number;
+	/** Everything the process printed so far. */
+	output(): string;
+	stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `studybot <command>` as its own process against the fake Discord, and waits until it is ready. */
+export async function startStudybotProcess(
+	command: 'all' | 'bot' | 'worker',
+	settings: { discord: FakeDiscord; databaseUrl: string; redisUrl: string; queuePrefix: string; migrate?: boolean },
+): Promise<StudybotProcess> {
+	const healthPort = await freePort();
+	let output = '';
+	const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', command], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			DISCORD_TOKEN: FAKE_TOKEN,
+			DISCORD_API_URL: settings.discord.apiUrl,
+			DATABASE_URL: settings.databaseUrl,
+			REDIS_URL: settings.redisUrl,
+			QUEUE_PREFIX: settings.queuePrefix,
+			HEALTH_PORT: String(healthPort),
+			CONTENT_DIR,
+			LOG_LEVEL: 'info',
+			MIGRATE_ON_START: String(settings.migrate ?? false),
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	await eventually(
+		async () => ((await fetch(`http://127.0.0.1:${healthPort}/readyz`)).status === 200 ? true : undefined),
+		`studybot ${command} to be ready (output so far: ${output.slice(-500)})`,
+		60_000,
+	);
+	return {
+		child,
+		healthPort,
+		output: () => output,
+		async stop(signal = 'SIGTERM') {
+			if (child.exitCode !== null) {
+				return child.exitCode;
+			}
+			child.kill(signal);
+			const [code] = (await once(child, 'exit')) as [number | null];
+			return code;
+		},
+	};
+}
