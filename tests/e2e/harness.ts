@@ -41,6 +41,7 @@ export async function startAppAgainst(
 	queuePrefix: string,
 	clock: TestClock,
 	roles: AppRoles = { bot: true, worker: true },
+	redisUrl = REDIS_URL,
 ): Promise<RunningApp> {
 	const config = loadServiceConfig({
 		DISCORD_TOKEN: FAKE_TOKEN,
@@ -48,7 +49,7 @@ export async function startAppAgainst(
 		CONTENT_DIR,
 		LOG_LEVEL: 'silent',
 		DATABASE_URL: database.url,
-		REDIS_URL,
+		REDIS_URL: redisUrl,
 		QUEUE_PREFIX: queuePrefix,
 		MIGRATE_ON_START: 'false',
 		HEALTH_PORT: '0',

@@ -1,0 +1,61 @@
+import { once } from 'node:events';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy the test controls, between the app and Postgres or Redis: `cut()` drops every
+ * connection and refuses new ones, `restore()` accepts again on the same port. The machine's
+ * shared services are never touched.
+ */
+export class TcpProxy {
+	private server: Server | undefined;
+	private readonly sockets = new Set<Socket>();
+	public port = 0;
+
+	public constructor(
+		private readonly targetHost: string,
+		private readonly targetPort: number,
+	) {}
+
+	public async start(): Promise<void> {
+		const server = createServer((client) => {
+			const upstream = connect(this.targetPort, this.targetHost);
+			for (const socket of [client, upstream]) {
+				this.sockets.add(socket);
+				socket.on('close', () => this.sockets.delete(socket));
+				socket.on('error', () => {
+					client.destroy();
+					upstream.destroy();
+				});
+			}
+			client.pipe(upstream).pipe(client);
+		});
+		server.listen(this.port, '127.0.0.1');
+		await once(server, 'listening');
+		const address = server.address();
+		this.port = typeof address === 'object' && address ? address.port : this.port;
+		this.server = server;
+	}
+
+	public async cut(): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		for (const socket of this.sockets) {
+			socket.destroy();
+		}
+		if (server) {
+			await new Promise<void>((resolve) => {
+				server.close(() => {
+					resolve();
+				});
+			});
+		}
+	}
+
+	public restore(): Promise<void> {
+		return this.start();
+	}
+
+	public async stop(): Promise<void> {
+		await this.cut();
+	}
+}
