@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { createPrismaClient } from '../src/db/client.js';
-import { getLeaderboard } from '../src/scores/leaderboard.js';
+import { getLeaderboard, getMemberRank } from '../src/scores/leaderboard.js';
 import { PERIODS } from '../src/scores/rules.js';
 import { createTestDatabase, runSql } from '../tests/support/services.js';
 
@@ -112,12 +112,11 @@ try {
 		const started = performance.now();
 		await Promise.all(
 			PERIODS.map((period) =>
-				getLeaderboard(prisma, {
+				getMemberRank(prisma, {
 					guildId: guild(sample),
 					timeZone: 'Europe/Berlin',
 					period,
-					page: 0,
-					readerId: member(sample),
+					userId: member(sample),
 					now,
 				}),
 			),

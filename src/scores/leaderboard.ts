@@ -109,30 +109,35 @@ function withNames(ranked: Prisma.Sql, guildId: string): Prisma.Sql {
 		LEFT JOIN guild_members m ON m.guild_id = ${guildId} AND m.user_id = r.user_id`;
 }
 
-export async function getLeaderboard(
-	prisma: PrismaClient,
-	options: { guildId: string; timeZone: string; period: Period; page: number; readerId: string; now: Date },
-): Promise<Leaderboard> {
+export interface PeriodOptions {
+	readonly guildId: string;
+	readonly timeZone: string;
+	readonly period: Period;
+	readonly now: Date;
+}
+
+function rankedMembers(options: PeriodOptions): Prisma.Sql {
 	const since = periodStart(options.period, options.now, options.timeZone);
-	const ranked = withNames(rankedQuery(options.guildId, since, options.now), options.guildId);
-	const requested = Math.max(0, Math.trunc(options.page));
-	const [{ members: counted } = { members: 0 }] = await prisma.$queryRaw<{ members: number }[]>`
-		SELECT COUNT(*)::int AS members FROM (${ranked}) x`;
-	const pageCount = Math.max(1, Math.ceil(counted / LEADERBOARD_PAGE_SIZE));
-	const page = Math.min(requested, pageCount - 1);
-	const [rows, readerRows, recent] = await Promise.all([
-		prisma.$queryRaw<
-			RawRow[]
-		>`${ranked} ORDER BY r.points DESC, r.reached ASC NULLS LAST, r.user_id LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${page * LEADERBOARD_PAGE_SIZE}`,
-		prisma.$queryRaw<RawRow[]>`SELECT * FROM (${ranked}) x WHERE x.user_id = ${options.readerId}`,
-		recentRounds(prisma, options.guildId, options.now),
-	]);
+	return withNames(rankedQuery(options.guildId, since, options.now), options.guildId);
+}
+
+async function readerRows(prisma: PrismaClient, ranked: Prisma.Sql, userId: string): Promise<RawRow[]> {
+	return prisma.$queryRaw<RawRow[]>`SELECT * FROM (${ranked}) x WHERE x.user_id = ${userId}`;
+}
+
+/** Raw rows as shown: ranks as numbers, names for members who left, streaks as they stand now. */
+async function toLeaderboardRows(
+	prisma: PrismaClient,
+	options: PeriodOptions,
+	rows: readonly RawRow[],
+): Promise<LeaderboardRow[]> {
+	const recent = await recentRounds(prisma, options.guildId, options.now);
 	const answeredLatest = await whoAnsweredLatest(
 		prisma,
 		recent,
-		[...rows, ...readerRows].map((row) => row.user_id),
+		rows.map((row) => row.user_id),
 	);
-	const toRow = (row: RawRow): LeaderboardRow => ({
+	return rows.map((row) => ({
 		rank: Number(row.rank),
 		userId: row.user_id,
 		name: row.name ?? `member ${row.user_id}`,
@@ -144,13 +149,45 @@ export async function getLeaderboard(
 			recent,
 			answeredLatest.has(row.user_id),
 		),
-	});
+	}));
+}
+
+/** One member's line in a period, without reading a page: what /stats needs for each period. */
+export async function getMemberRank(
+	prisma: PrismaClient,
+	options: PeriodOptions & { readonly userId: string },
+): Promise<LeaderboardRow | undefined> {
+	const [row] = await toLeaderboardRows(
+		prisma,
+		options,
+		await readerRows(prisma, rankedMembers(options), options.userId),
+	);
+	return row;
+}
+
+export async function getLeaderboard(
+	prisma: PrismaClient,
+	options: PeriodOptions & { readonly page: number; readonly readerId: string },
+): Promise<Leaderboard> {
+	const ranked = rankedMembers(options);
+	const requested = Math.max(0, Math.trunc(options.page));
+	const [{ members: counted } = { members: 0 }] = await prisma.$queryRaw<{ members: number }[]>`
+		SELECT COUNT(*)::int AS members FROM (${ranked}) x`;
+	const pageCount = Math.max(1, Math.ceil(counted / LEADERBOARD_PAGE_SIZE));
+	const page = Math.min(requested, pageCount - 1);
+	const [rows, reader] = await Promise.all([
+		prisma.$queryRaw<
+			RawRow[]
+		>`${ranked} ORDER BY r.points DESC, r.reached ASC NULLS LAST, r.user_id LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${page * LEADERBOARD_PAGE_SIZE}`,
+		readerRows(prisma, ranked, options.readerId),
+	]);
+	const shown = await toLeaderboardRows(prisma, options, [...rows, ...reader]);
 	return {
 		period: options.period,
 		page,
 		pageCount,
 		members: counted,
-		rows: rows.map(toRow),
-		reader: readerRows[0] && toRow(readerRows[0]),
+		rows: shown.slice(0, rows.length),
+		reader: shown[rows.length],
 	};
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../db/client.js';
-import { getLeaderboard, type LeaderboardRow } from './leaderboard.js';
+import { getMemberRank, type LeaderboardRow } from './leaderboard.js';
 import { accuracy, PERIODS, type Period } from './rules.js';
 
 export interface TopicAccuracy {
@@ -27,9 +27,7 @@ export async function getMemberProgress(
 	prisma: PrismaClient,
 	options: { guildId: string; userId: string; timeZone: string; now: Date; fallbackName: string },
 ): Promise<MemberProgress> {
-	const boards = await Promise.all(
-		PERIODS.map((period) => getLeaderboard(prisma, { ...options, period, page: 0, readerId: options.userId })),
-	);
+	const [week, month, all] = await Promise.all(PERIODS.map((period) => getMemberRank(prisma, { ...options, period })));
 	const [stats, member, topicRows, wrongRows] = await Promise.all([
 		prisma.memberStats.findUnique({ where: { guildId_userId: { guildId: options.guildId, userId: options.userId } } }),
 		prisma.guildMember.findUnique({ where: { guildId_userId: { guildId: options.guildId, userId: options.userId } } }),
@@ -53,13 +51,12 @@ export async function getMemberProgress(
 				accuracy(left.correct, left.answers) - accuracy(right.correct, right.answers) || right.answers - left.answers,
 		)
 		.slice(0, WEAKEST_TOPICS);
-	const [week, month, all] = boards;
 	return {
 		userId: options.userId,
 		name: member?.displayName ?? options.fallbackName,
-		allTime: all?.reader,
+		allTime: all,
 		bestStreak: stats?.bestStreak ?? 0,
-		ranks: { week: week?.reader, month: month?.reader, all: all?.reader },
+		ranks: { week, month, all },
 		topics,
 		weakest,
 	};

@@ -4,6 +4,7 @@ import type { Question } from '../../src/quiz/questionBank.js';
 import { markRoundPosted, prepareRound, recordAnswer } from '../../src/quiz/rounds.js';
 import { saveQuizSettings, type QuizSettings } from '../../src/quiz/settings.js';
 import { getLeaderboard, LEADERBOARD_PAGE_SIZE } from '../../src/scores/leaderboard.js';
+import type { Period } from '../../src/scores/rules.js';
 import { getMemberProgress } from '../../src/scores/memberProgress.js';
 import { createTestDatabase, type TestDatabase } from '../support/services.js';
 
@@ -80,16 +81,19 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	const now = new Date('2026-03-10T12:00:00Z');
-
-	it('ranks all time from running totals, ties sharing a rank', async () => {
-		const board = await getLeaderboard(prisma, {
+	const leaderboard = (period: Period, options: { page?: number; readerId?: string; now?: Date } = {}) =>
+		getLeaderboard(prisma, {
 			guildId: GUILD,
 			timeZone: 'Europe/Berlin',
-			period: 'all',
+			period,
 			page: 0,
-			readerId: user(4),
+			readerId: user(1),
 			now,
+			...options,
 		});
+
+	it('ranks all time from running totals, ties sharing a rank', async () => {
+		const board = await leaderboard('all', { readerId: user(4) });
 		expect(board.rows.map((row) => [row.userId, row.points, row.rank])).toEqual([
 			[user(1), 45, 1],
 			[user(2), 30, 2],
@@ -101,28 +105,14 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	it('lists tied members in the order they reached their points', async () => {
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 0,
-			readerId: user(1),
-			now,
-		});
+		const board = await leaderboard('all');
 		const tied = board.rows.filter((row) => row.points === 30).map((row) => row.userId);
 		// user 2 reached 30 on 2026-03-09; user 3 only on 2026-03-10.
 		expect(tied).toEqual([user(2), user(3)]);
 	});
 
 	it('counts only the ISO week in the guild’s zone for this week', async () => {
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'week',
-			page: 0,
-			readerId: user(1),
-			now,
-		});
+		const board = await leaderboard('week');
 		expect(board.rows.map((row) => [row.userId, row.points])).toEqual([
 			[user(1), 30],
 			[user(3), 30],
@@ -133,24 +123,10 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	it('shows live streaks: a wrong answer resets, a right one continues', async () => {
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 0,
-			readerId: user(1),
-			now: new Date('2026-03-10T12:00:00Z'),
-		});
+		const board = await leaderboard('all', { now: new Date('2026-03-10T12:00:00Z') });
 		const streaks = Object.fromEntries(board.rows.map((row) => [row.userId, row.streak]));
 		expect(streaks).toEqual({ [user(1)]: 3, [user(2)]: 0, [user(3)]: 2, [user(4)]: 1 });
-		const later = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 0,
-			readerId: user(1),
-			now: new Date('2026-03-12T12:00:00Z'),
-		});
+		const later = await leaderboard('all', { now: new Date('2026-03-12T12:00:00Z') });
 		expect(later.rows.map((row) => row.streak)).toEqual([0, 0, 0, 0]);
 	});
 
@@ -158,14 +134,7 @@ describe('leaderboards and stats on real Postgres', () => {
 		const extra = Array.from({ length: 12 }, (_, index) => user(50 + index));
 		await day('2026-03-26', Object.fromEntries(extra.map((id) => [id, true])));
 		await day('2026-03-27', Object.fromEntries(extra.map((id) => [id, true])));
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 0,
-			readerId: user(4),
-			now,
-		});
+		const board = await leaderboard('all', { readerId: user(4) });
 		expect(board.rows).toHaveLength(LEADERBOARD_PAGE_SIZE);
 		expect(board.rows.some((row) => row.userId === user(4))).toBe(false);
 		expect(board.reader).toMatchObject({ userId: user(4), points: 15 });
@@ -173,14 +142,7 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	it('shows the last page for a page number past the end', async () => {
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 99,
-			readerId: user(1),
-			now,
-		});
+		const board = await leaderboard('all', { page: 99 });
 		expect(board.page).toBe(board.pageCount - 1);
 		expect(board.rows.length).toBeGreaterThan(0);
 		expect(board.rows).toHaveLength(board.members - LEADERBOARD_PAGE_SIZE * board.page);
@@ -191,14 +153,7 @@ describe('leaderboards and stats on real Postgres', () => {
 			where: { guildId_userId: { guildId: GUILD, userId: user(1) } },
 			data: { displayName: 'renamed' },
 		});
-		const board = await getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period: 'all',
-			page: 0,
-			readerId: user(1),
-			now,
-		});
+		const board = await leaderboard('all');
 		expect(board.rows[0]).toMatchObject({ userId: user(1), name: 'renamed' });
 	});
 
