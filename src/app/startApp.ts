@@ -119,6 +119,12 @@ export async function startApp(
 			}
 			if (bot) {
 				metrics.gatewayPing.set(bot.client.ws.ping);
+				for (const shard of bot.client.ws.shards.keys()) {
+					metrics.guilds.set(
+						{ shard: String(shard) },
+						bot.client.guilds.cache.filter((guild) => guild.shardId === shard).size,
+					);
+				}
 			}
 		},
 	});

@@ -47,30 +47,86 @@ const databaseSchema = z.object({
 	),
 });
 
-const serviceSchema = discordSchema.extend({
-	...databaseSchema.shape,
-	REDIS_URL: optionalText.pipe(
-		z
-			.string()
-			.regex(/^rediss?:\/\//u, 'must be a redis:// or rediss:// URL')
-			.default('redis://127.0.0.1:6379'),
-	),
-	QUEUE_PREFIX: optionalText.pipe(
-		z
-			.string()
-			.regex(/^[\w-]{1,40}$/u, 'must be letters, digits, - or _ (at most 40)')
-			.default('studybot'),
-	),
-	MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
-	HEALTH_PORT: optionalText.pipe(
-		z
-			.string()
-			.regex(/^\d{1,5}$/u, 'must be a port number')
-			.transform(Number)
-			.pipe(z.number().max(65_535, 'must be between 0 and 65535'))
-			.default(8080),
-	),
-});
+const serviceSchema = discordSchema
+	.extend({
+		...databaseSchema.shape,
+		REDIS_URL: optionalText.pipe(
+			z
+				.string()
+				.regex(/^rediss?:\/\//u, 'must be a redis:// or rediss:// URL')
+				.default('redis://127.0.0.1:6379'),
+		),
+		QUEUE_PREFIX: optionalText.pipe(
+			z
+				.string()
+				.regex(/^[\w-]{1,40}$/u, 'must be letters, digits, - or _ (at most 40)')
+				.default('studybot'),
+		),
+		MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
+		DISCORD_SHARD_COUNT: optionalText.pipe(
+			z
+				.string()
+				.toLowerCase()
+				.regex(/^(?:auto|[1-9]\d{0,4})$/u, 'must be "auto" or a whole number of shards (1 or more)')
+				.transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
+				.default('auto'),
+		),
+		DISCORD_SHARD_IDS: optionalText.pipe(
+			z
+				.string()
+				.regex(
+					/^\d{1,5}(?:-\d{1,5})?(?:\s*,\s*\d{1,5}(?:-\d{1,5})?)*$/u,
+					'must be shard ids such as "0,1" or a range such as "0-3"',
+				)
+				.transform(parseShardIds)
+				.optional(),
+		),
+		HEALTH_PORT: optionalText.pipe(
+			z
+				.string()
+				.regex(/^\d{1,5}$/u, 'must be a port number')
+				.transform(Number)
+				.pipe(z.number().max(65_535, 'must be between 0 and 65535'))
+				.default(8080),
+		),
+	})
+	.superRefine((env, context) => {
+		const ids = env.DISCORD_SHARD_IDS;
+		// zod runs this even when a field failed its own check (reported already): ids may be raw text.
+		if (!Array.isArray(ids)) {
+			return;
+		}
+		if (ids.length === 0) {
+			context.addIssue({
+				code: 'custom',
+				path: ['DISCORD_SHARD_IDS'],
+				message: 'names no shard: write ranges low-high',
+			});
+		} else if (env.DISCORD_SHARD_COUNT === 'auto') {
+			context.addIssue({
+				code: 'custom',
+				path: ['DISCORD_SHARD_IDS'],
+				message: 'needs DISCORD_SHARD_COUNT set to a number: processes that split the shards must agree on the total',
+			});
+		} else if (ids.some((id) => id >= Number(env.DISCORD_SHARD_COUNT))) {
+			context.addIssue({
+				code: 'custom',
+				path: ['DISCORD_SHARD_IDS'],
+				message: `must be below DISCORD_SHARD_COUNT (${String(env.DISCORD_SHARD_COUNT)}): shard ids start at 0`,
+			});
+		}
+	});
+
+function parseShardIds(list: string): number[] {
+	const ids = new Set<number>();
+	for (const part of list.split(',')) {
+		const [first = '', last = first] = part.trim().split('-');
+		for (let id = Number(first); id <= Number(last); id += 1) {
+			ids.add(id);
+		}
+	}
+	return [...ids].sort((a, b) => a - b);
+}
 
 export interface ContentConfig {
 	/** Folder holding `notes/`, `questions/` and `synonyms.json`, resolved to an absolute path. */
@@ -102,6 +158,18 @@ export interface ServiceConfig extends DiscordConfig, DatabaseConfig {
 	readonly migrateOnStart: boolean;
 	/** Port of /healthz, /readyz and /metrics; 0 picks a free one. */
 	readonly healthPort: number;
+	readonly shards: ShardConfig;
+}
+
+/**
+ * Gateway shards of a `bot` process: how many the bot has in all, and which of them this
+ * process runs (all of them unless split across processes).
+ */
+export interface ShardConfig {
+	/** `auto` asks Discord for its recommended count. */
+	readonly count: 'auto' | number;
+	/** Shards this process connects; `undefined` means all of them. */
+	readonly ids: readonly number[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -153,5 +221,6 @@ export function loadServiceConfig(env: Environment, cwd = process.cwd()): Servic
 		queuePrefix: parsed.QUEUE_PREFIX,
 		migrateOnStart: parsed.MIGRATE_ON_START,
 		healthPort: parsed.HEALTH_PORT,
+		shards: { count: parsed.DISCORD_SHARD_COUNT, ids: parsed.DISCORD_SHARD_IDS },
 	};
 }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
-import type { DiscordConfig } from '../config/config.js';
+import type { DiscordConfig, ShardConfig } from '../config/config.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -21,11 +21,11 @@ export interface RunningBot {
  * the guilds are known.
  */
 export async function startBot(
-	config: DiscordConfig,
+	config: DiscordConfig & { readonly shards: ShardConfig },
 	logger: Logger,
 	services: { readonly index: SearchIndex; readonly quiz: QuizServices; readonly metrics: Metrics },
 ): Promise<RunningBot> {
-	const client = createDiscordClient(config);
+	const client = createDiscordClient(config, config.shards);
 	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });
 	// Interactions being answered, so that a shutdown can let them finish.
 	const inFlight = new Set<Promise<void>>();
@@ -38,7 +38,15 @@ export async function startBot(
 		inFlight.add(answering);
 	});
 	client.once(Events.ClientReady, (ready) => {
-		logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
+		logger.info(
+			{
+				user: ready.user.tag,
+				guilds: ready.guilds.cache.size,
+				shards: [...ready.ws.shards.keys()],
+				shardCount: ready.options.shardCount,
+			},
+			'connected to Discord',
+		);
 	});
 	client.on(Events.ShardDisconnect, (event, shardId) => {
 		logger.warn({ shardId, code: event.code }, 'gateway disconnected');

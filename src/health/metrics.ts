@@ -46,6 +46,13 @@ export class Metrics {
 		registers: [this.registry],
 	});
 
+	public readonly guilds = new Gauge({
+		name: 'studybot_guilds',
+		help: 'Guilds this process receives from Discord, by gateway shard (read at scrape time)',
+		labelNames: ['shard'] as const,
+		registers: [this.registry],
+	});
+
 	public constructor() {
 		collectDefaultMetrics({ register: this.registry, prefix: 'studybot_' });
 	}

@@ -73,6 +73,7 @@ describe('loadServiceConfig', () => {
 			queuePrefix: 'studybot',
 			migrateOnStart: true,
 			healthPort: 8080,
+			shards: { count: 'auto', ids: undefined },
 		});
 		expect(loadServiceConfig({ ...base, MIGRATE_ON_START: 'no', HEALTH_PORT: '0' })).toMatchObject({
 			migrateOnStart: false,
@@ -94,6 +95,31 @@ describe('loadServiceConfig', () => {
 			/DATABASE_URL must be a postgresql:\/\/ URL[^]*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[^]*QUEUE_PREFIX must be letters[^]*MIGRATE_ON_START must be true or false[^]*HEALTH_PORT must be between 0 and 65535/u,
 		);
 		expect(() => loadServiceConfig({ DISCORD_TOKEN: token })).toThrow(/DATABASE_URL is required/u);
+	});
+
+	it('reads the shard count and the shards of this process as lists and ranges', () => {
+		expect(loadServiceConfig({ ...base, DISCORD_SHARD_COUNT: 'AUTO' }).shards).toEqual({
+			count: 'auto',
+			ids: undefined,
+		});
+		expect(loadServiceConfig({ ...base, DISCORD_SHARD_COUNT: '4' }).shards).toEqual({ count: 4, ids: undefined });
+		expect(
+			loadServiceConfig({ ...base, DISCORD_SHARD_COUNT: '16', DISCORD_SHARD_IDS: '8-11, 3,0-1,3' }).shards,
+		).toEqual({ count: 16, ids: [0, 1, 3, 8, 9, 10, 11] });
+	});
+
+	it.each([
+		[{ DISCORD_SHARD_COUNT: '0' }, /DISCORD_SHARD_COUNT must be "auto" or a whole number of shards/u],
+		[{ DISCORD_SHARD_COUNT: 'many' }, /DISCORD_SHARD_COUNT must be "auto" or a whole number of shards/u],
+		[{ DISCORD_SHARD_IDS: '0' }, /DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT set to a number/u],
+		[
+			{ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1,2' },
+			/DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT \(2\)/u,
+		],
+		[{ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '3-1' }, /DISCORD_SHARD_IDS names no shard/u],
+		[{ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: 'one' }, /DISCORD_SHARD_IDS must be shard ids such as "0,1"/u],
+	])('refuses the shard settings %o', (settings, message) => {
+		expect(() => loadServiceConfig({ ...base, ...settings })).toThrow(message);
 	});
 });
 

@@ -29,9 +29,16 @@ export interface Harness {
 	stop(): Promise<void>;
 }
 
-export interface HarnessOptions {
+export interface HarnessOptions extends AppOptions {
 	readonly guilds?: number;
+	readonly recommendedShards?: number;
+}
+
+export interface AppOptions {
 	readonly roles?: AppRoles;
+	readonly redisUrl?: string;
+	/** More settings, as environment variables. */
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Starts the real app (bot and/or worker) against a fake Discord, its own database and Redis prefix. */
@@ -40,8 +47,7 @@ export async function startAppAgainst(
 	database: TestDatabase,
 	queuePrefix: string,
 	clock: TestClock,
-	roles: AppRoles = { bot: true, worker: true },
-	redisUrl = REDIS_URL,
+	{ roles = { bot: true, worker: true }, redisUrl = REDIS_URL, env = {} }: AppOptions = {},
 ): Promise<RunningApp> {
 	const config = loadServiceConfig({
 		DISCORD_TOKEN: FAKE_TOKEN,
@@ -53,6 +59,7 @@ export async function startAppAgainst(
 		QUEUE_PREFIX: queuePrefix,
 		MIGRATE_ON_START: 'false',
 		HEALTH_PORT: '0',
+		...env,
 	});
 	return startApp(config, createLogger(config.logLevel), roles, clock.now);
 }
@@ -64,7 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const database = await createTestDatabase();
 	const redis = createTestPrefix();
 	const clock = new TestClock();
-	const app = await startAppAgainst(discord, database, redis.prefix, clock, options.roles);
+	const app = await startAppAgainst(discord, database, redis.prefix, clock, options);
 	return {
 		discord,
 		app,

@@ -311,7 +311,9 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		await discord.command({ name: 'quiz', subcommand: 'resume', member: manager() });
 		await queue.removeJobScheduler(schedulerId(discord.guild.id));
 		await queue.upsertJobScheduler(schedulerId('123456789012345678'), { pattern: '0 8 * * *' }, { name: QuizJob.post });
-		const worker = await startAppAgainst(discord, database, queuePrefix, clock, { bot: true, worker: false });
+		const worker = await startAppAgainst(discord, database, queuePrefix, clock, {
+			roles: { bot: true, worker: false },
+		});
 		try {
 			const schedulers = await queue.getJobSchedulers(0, -1);
 			expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(
@@ -360,7 +362,9 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 
 	it('posts once when two workers race on the same guild and date', async () => {
 		const { discord, database, queuePrefix, clock } = harness();
-		const second = await startAppAgainst(discord, database, queuePrefix, clock, { bot: false, worker: true });
+		const second = await startAppAgainst(discord, database, queuePrefix, clock, {
+			roles: { bot: false, worker: true },
+		});
 		try {
 			const before = discord.channelMessages(channelId()).length;
 			await Promise.all([

@@ -38,8 +38,7 @@ describe('/readyz follows Postgres and Redis through a proxy the test controls',
 			{ url: proxied.toString(), drop: () => database.drop() },
 			prefix.prefix,
 			new TestClock(),
-			{ bot: true, worker: true },
-			`redis://127.0.0.1:${redisProxy.port}`,
+			{ redisUrl: `redis://127.0.0.1:${redisProxy.port}` },
 		);
 	}, 60_000);
 

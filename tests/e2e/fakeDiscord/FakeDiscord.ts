@@ -21,9 +21,9 @@ import {
 	type APIUser,
 } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
-import { FakeGateway } from './gateway.js';
+import { FakeGateway, shardOf } from './gateway.js';
 import { pingsOf } from './mentions.js';
-import { snowflake } from './snowflake.js';
+import { snowflake, snowflakeOnShard } from './snowflake.js';
 import {
 	channelPayload,
 	fakeGuild,
@@ -162,26 +162,33 @@ export class FakeDiscord {
 	private readonly server: Server;
 	private readonly sockets: WebSocketServer;
 
-	public constructor(options: { guilds?: number; heartbeatInterval?: number } = {}) {
+	/** What GET /gateway/bot recommends; the guilds are spread over that many shards in turn. */
+	public readonly recommendedShards: number;
+
+	public constructor(options: { guilds?: number; heartbeatInterval?: number; recommendedShards?: number } = {}) {
+		this.recommendedShards = options.recommendedShards ?? 1;
 		for (let index = 0; index < (options.guilds ?? 1); index += 1) {
-			this.guilds.push(fakeGuild(`Study Server ${index + 1}`, this.botUser));
+			const id = snowflakeOnShard(index % this.recommendedShards, this.recommendedShards);
+			this.guilds.push(fakeGuild(`Study Server ${String(index + 1)}`, this.botUser, id));
 		}
 		this.gateway = new FakeGateway(
 			{
-				onIdentify: () => ({
-					ready: {
-						v: 10,
-						user: this.botUser,
-						guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
-						resume_gateway_url: this.gatewayUrl,
-						shard: [0, 1],
-						application: { id: this.application.id, flags: 0 },
-					},
-					afterReady: this.guilds.map((guild) => ({
-						t: GatewayDispatchEvents.GuildCreate,
-						d: guildPayload(guild, this.botUser.id),
-					})),
-				}),
+				onIdentify: ([shard, shardCount]) => {
+					const guilds = this.guilds.filter((guild) => shardOf(guild.id, shardCount) === shard);
+					return {
+						ready: {
+							v: 10,
+							user: this.botUser,
+							guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+							resume_gateway_url: this.gatewayUrl,
+							application: { id: this.application.id, flags: 0 },
+						},
+						afterReady: guilds.map((guild) => ({
+							t: GatewayDispatchEvents.GuildCreate,
+							d: guildPayload(guild, this.botUser.id),
+						})),
+					};
+				},
 			},
 			options.heartbeatInterval,
 		);
@@ -462,27 +469,35 @@ export class FakeDiscord {
 		if (message) {
 			this.componentMessages.set(record.token, message.id);
 		}
-		this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, {
-			id: record.id,
-			application_id: this.application.id,
-			type,
-			data,
-			token: record.token,
-			version: 1,
-			channel: guild ? channel : { ...channel, recipients: [member.user] },
-			channel_id: record.channelId,
-			...(guild
-				? { guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, member: memberPayload(member) }
-				: { user: member.user }),
-			...(message ? { message } : {}),
-			app_permissions: '2248473465835073',
-			locale: 'en-US',
-			guild_locale: 'en-US',
-			entitlements: [],
-			authorizing_integration_owners: guild ? { '0': guild.id } : { '1': member.user.id },
-			context: guild ? 0 : 1,
-			attachment_size_limit: 8_388_608,
-		});
+		this.gateway.dispatch(
+			GatewayDispatchEvents.InteractionCreate,
+			{
+				id: record.id,
+				application_id: this.application.id,
+				type,
+				data,
+				token: record.token,
+				version: 1,
+				channel: guild ? channel : { ...channel, recipients: [member.user] },
+				channel_id: record.channelId,
+				...(guild
+					? {
+							guild_id: guild.id,
+							guild: { id: guild.id, locale: 'en-US', features: [] },
+							member: memberPayload(member),
+						}
+					: { user: member.user }),
+				...(message ? { message } : {}),
+				app_permissions: '2248473465835073',
+				locale: 'en-US',
+				guild_locale: 'en-US',
+				entitlements: [],
+				authorizing_integration_owners: guild ? { '0': guild.id } : { '1': member.user.id },
+				context: guild ? 0 : 1,
+				attachment_size_limit: 8_388_608,
+			},
+			guild?.id,
+		);
 		return record;
 	}
 
@@ -691,8 +706,9 @@ export class FakeDiscord {
 		if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
 			return ok({
 				url: this.gatewayUrl,
-				shards: 1,
-				session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+				shards: this.recommendedShards,
+				// Large bots identify 16 shards at once; with 1, discord.js would wait 5 s between shards.
+				session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 },
 			});
 		}
 		if (method === 'GET' && path === '/applications/@me') {

@@ -4,6 +4,8 @@ import { snowflake } from './snowflake.js';
 
 interface Session {
 	readonly id: string;
+	/** `[shard id, shard count]` as sent in IDENTIFY. */
+	readonly shard: readonly [number, number];
 	seq: number;
 	socket: WebSocket | undefined;
 	/** Dispatches sent while no socket was attached, replayed on RESUME. */
@@ -11,8 +13,16 @@ interface Session {
 }
 
 export interface GatewayHooks {
-	/** Payloads to dispatch after READY on a fresh IDENTIFY (the GUILD_CREATEs). */
-	onIdentify(): { ready: Record<string, unknown>; afterReady: readonly { t: string; d: unknown }[] };
+	/** READY and the payloads to dispatch after it (the GUILD_CREATEs) for a fresh IDENTIFY of a shard. */
+	onIdentify(shard: readonly [number, number]): {
+		ready: Record<string, unknown>;
+		afterReady: readonly { t: string; d: unknown }[];
+	};
+}
+
+/** Discord's rule: a guild's events go to shard `(guild_id >> 22) % shard_count`; DMs to shard 0. */
+export function shardOf(guildId: string | undefined, shardCount: number): number {
+	return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 export interface GatewayStats {
@@ -22,11 +32,14 @@ export interface GatewayStats {
 	heartbeats: number;
 }
 
-/** The gateway side of the fake: HELLO, IDENTIFY/READY, heartbeats, RESUME and dispatches. */
+/**
+ * The gateway side of the fake: HELLO, IDENTIFY/READY, heartbeats, RESUME and dispatches, with
+ * sharding: each session identifies as one shard and receives only its guilds' events.
+ */
 export class FakeGateway {
 	public readonly stats: GatewayStats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0 };
+	/** In order of their last IDENTIFY or RESUME: the latest live session of a shard gets its events. */
 	private readonly sessions = new Map<string, Session>();
-	private current: Session | undefined;
 	private readonly readyWaiters: (() => void)[] = [];
 
 	public constructor(
@@ -35,7 +48,15 @@ export class FakeGateway {
 	) {}
 
 	public get connected(): boolean {
-		return this.current?.socket?.readyState === 1;
+		return this.target(undefined)?.socket?.readyState === 1;
+	}
+
+	/** The shards connected now, as `id/count`. */
+	public get liveShards(): string[] {
+		return [...this.sessions.values()]
+			.filter((session) => session.socket?.readyState === 1)
+			.map((session) => `${String(session.shard[0])}/${String(session.shard[1])}`)
+			.sort();
 	}
 
 	public accept(socket: WebSocket): void {
@@ -52,37 +73,31 @@ export class FakeGateway {
 					session.socket = undefined;
 				}
 			}
-			// Another client of the same bot (a second process) keeps receiving events.
-			const live = [...this.sessions.values()].reverse().find((session) => session.socket?.readyState === 1);
-			if (live && this.current?.socket === undefined) {
-				this.current = live;
-			}
 		});
 	}
 
-	/** Sends an event to the bot, or keeps it for a RESUME while the connection is down. */
-	public dispatch(t: string, d: unknown): void {
-		const session = this.current;
+	/**
+	 * Sends an event to the shard that owns the guild (shard 0 without one), or keeps it for a
+	 * RESUME while that shard's connection is down.
+	 */
+	public dispatch(t: string, d: unknown, guildId?: string): void {
+		const session = this.target(guildId);
 		if (!session) {
-			throw new Error('fake gateway: the bot has not identified yet');
+			throw new Error('fake gateway: no shard of the bot has identified for this guild');
 		}
-		session.seq += 1;
-		const payload = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
-		if (session.socket?.readyState === 1) {
-			session.socket.send(payload);
-		} else {
-			session.backlog.push({ seq: session.seq, payload });
-		}
+		this.send(session, t, d);
 	}
 
-	/** Cuts the connection without a close frame, as a network failure would. */
+	/** Cuts every connection without a close frame, as a network failure would. */
 	public drop(): void {
-		this.current?.socket?.terminate();
+		for (const session of this.sessions.values()) {
+			session.socket?.terminate();
+		}
 	}
 
 	/** Tells the bot its session is gone; it must identify again. */
 	public invalidateSession(): void {
-		const session = this.current;
+		const session = this.target(undefined);
 		if (session?.socket) {
 			session.socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
 			this.sessions.delete(session.id);
@@ -118,7 +133,7 @@ export class FakeGateway {
 				socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
 				return;
 			case GatewayOpcodes.Identify:
-				this.identify(socket);
+				this.identify(socket, payload.d as { shard?: [number, number] });
 				return;
 			case GatewayOpcodes.Resume:
 				this.resume(socket, payload.d as { session_id: string; seq: number });
@@ -128,15 +143,37 @@ export class FakeGateway {
 		}
 	}
 
-	private identify(socket: WebSocket): void {
+	/**
+	 * The session that gets a guild's events: of the sessions identified as the guild's shard,
+	 * the live one seen last (another process of the same bot keeps receiving when one closes),
+	 * else the last one, which keeps the events for its RESUME.
+	 */
+	private target(guildId: string | undefined): Session | undefined {
+		const owners = [...this.sessions.values()].filter(
+			(session) => session.shard[0] === shardOf(guildId, session.shard[1]),
+		);
+		return owners.findLast((session) => session.socket?.readyState === 1) ?? owners.at(-1);
+	}
+
+	private send(session: Session, t: string, d: unknown): void {
+		session.seq += 1;
+		const payload = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
+		if (session.socket?.readyState === 1) {
+			session.socket.send(payload);
+		} else {
+			session.backlog.push({ seq: session.seq, payload });
+		}
+	}
+
+	private identify(socket: WebSocket, request: { shard?: [number, number] }): void {
 		this.stats.identifies += 1;
-		const session: Session = { id: snowflake(), seq: 0, socket, backlog: [] };
+		const shard = request.shard ?? [0, 1];
+		const session: Session = { id: snowflake(), shard, seq: 0, socket, backlog: [] };
 		this.sessions.set(session.id, session);
-		this.current = session;
-		const { ready, afterReady } = this.hooks.onIdentify();
-		this.dispatch(GatewayDispatchEvents.Ready, { ...ready, session_id: session.id });
+		const { ready, afterReady } = this.hooks.onIdentify(shard);
+		this.send(session, GatewayDispatchEvents.Ready, { ...ready, session_id: session.id, shard });
 		for (const event of afterReady) {
-			this.dispatch(event.t, event.d);
+			this.send(session, event.t, event.d);
 		}
 		this.connectedNow();
 	}
@@ -149,13 +186,14 @@ export class FakeGateway {
 		}
 		this.stats.resumes += 1;
 		session.socket = socket;
-		this.current = session;
+		this.sessions.delete(session.id);
+		this.sessions.set(session.id, session);
 		for (const missed of session.backlog.splice(0)) {
 			if (missed.seq > request.seq) {
 				socket.send(missed.payload);
 			}
 		}
-		this.dispatch(GatewayDispatchEvents.Resumed, {});
+		this.send(session, GatewayDispatchEvents.Resumed, {});
 		this.connectedNow();
 	}
 }

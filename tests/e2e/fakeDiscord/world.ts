@@ -53,8 +53,7 @@ export const PERMISSIONS = {
 } as const;
 
 /** A guild with a text channel, a study role, the bot, an ordinary member and a manager. */
-export function fakeGuild(name: string, bot: APIUser): FakeGuild {
-	const id = snowflake();
+export function fakeGuild(name: string, bot: APIUser, id = snowflake()): FakeGuild {
 	const studyRoleId = snowflake();
 	return {
 		id,
