@@ -32,8 +32,9 @@ export interface RunningApp {
 }
 
 /**
- * The composition root: config in, running bot and/or worker out. Content and database come
- * first (migrations applied unless turned off), then Redis, then Discord.
+ * The composition root: config in, running bot and/or worker out. Content comes first (a
+ * missing notes folder stops start-up before anything else), then the database (migrations
+ * applied unless turned off), then Redis, then Discord.
  */
 export async function startApp(
 	config: ServiceConfig,
@@ -41,12 +42,6 @@ export async function startApp(
 	roles: AppRoles,
 	clock: () => Date = () => new Date(),
 ): Promise<RunningApp> {
-	if (config.migrateOnStart) {
-		const applied = await migrateDatabase(config.databaseUrl);
-		logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
-	}
-	const prisma = createPrismaClient(config.databaseUrl);
-
 	const { index, problems } = await loadSearchIndex(config.contentDir);
 	for (const problem of problems) {
 		logger.warn({ path: problem.path }, `note skipped: ${problem.path} ${problem.reason}`);
@@ -59,6 +54,12 @@ export async function startApp(
 		);
 	}
 	logger.info({ sections: index.sections.length, questions: bank.questions.length }, 'content loaded');
+
+	if (config.migrateOnStart) {
+		const applied = await migrateDatabase(config.databaseUrl);
+		logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
+	}
+	const prisma = createPrismaClient(config.databaseUrl);
 
 	const metrics = new Metrics();
 	const queueConnection = createRedis(config.redisUrl, 'queue');

@@ -12,6 +12,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
 import { registerCommands } from '../discord/registerCommands.js';
 import { createLogger } from '../logging/logger.js';
+import { NoNotesError } from '../search/loadSearchIndex.js';
 import { searchFromTerminal } from './searchCommand.js';
 
 const USAGE = `Usage: studybot <command>
@@ -125,6 +126,8 @@ main(process.argv.slice(2)).then(
 	(error: unknown) => {
 		if (error instanceof ConfigError) {
 			console.error(error.message);
+		} else if (error instanceof NoNotesError) {
+			console.error(`${error.message}\nCONTENT_DIR must name the folder that holds notes/ (and questions/).`);
 		} else {
 			console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
 		}

@@ -9,10 +9,17 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function studybot(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+	return studybotWith({}, ...args);
+}
+
+async function studybotWith(
+	env: Readonly<Record<string, string>>,
+	...args: string[]
+): Promise<{ stdout: string; stderr: string; code: number }> {
 	try {
 		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
 			cwd: root,
-			env: { ...process.env, CONTENT_DIR: 'content', DISCORD_TOKEN: '' },
+			env: { ...process.env, CONTENT_DIR: 'content', DISCORD_TOKEN: '', ...env },
 		});
 		return { stdout, stderr, code: 0 };
 	} catch (error) {
@@ -62,5 +69,33 @@ describe('studybot search (terminal)', () => {
 		const { stderr, code } = await studybot('bot');
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/DISCORD_TOKEN is required/u);
+	});
+
+	it('stops at once, naming every missing or invalid setting, before touching anything', async () => {
+		const { stderr, code } = await studybotWith(
+			{ DISCORD_TOKEN: 'x'.repeat(60), DATABASE_URL: '', REDIS_URL: 'localhost:6379' },
+			'worker',
+		);
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/^Invalid configuration:$/mu);
+		expect(stderr).toMatch(/DATABASE_URL is required/u);
+		expect(stderr).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/u);
+		expect(stderr).not.toMatch(/x{10}/u);
+	});
+
+	it('names the content folder when it holds no notes, before connecting to the database', async () => {
+		const { stderr, code } = await studybotWith(
+			{
+				DISCORD_TOKEN: 'x'.repeat(60),
+				// Nothing listens here: start-up must stop on the content before it tries the database.
+				DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+				CONTENT_DIR: 'no-such-folder',
+			},
+			'all',
+		);
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/No notes could be loaded from .*no-such-folder\/notes/u);
+		expect(stderr).toMatch(/CONTENT_DIR must name the folder that holds notes\//u);
+		expect(stderr).not.toMatch(/ECONNREFUSED|at async/u);
 	});
 });
