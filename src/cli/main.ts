@@ -13,6 +13,7 @@ import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
 import { registerCommands } from '../discord/registerCommands.js';
 import { createLogger } from '../logging/logger.js';
 import { NoNotesError } from '../search/loadSearchIndex.js';
+import { formatBankReport, reviewQuestionBank } from './questionsReport.js';
 import { searchFromTerminal } from './searchCommand.js';
 
 const USAGE = `Usage: studybot <command>
@@ -25,6 +26,7 @@ Commands:
   commands               register the slash commands with Discord
                          (in DISCORD_DEV_GUILD_ID when set, else globally)
   search [--json] <query>  search the notes from the terminal
+  questions              check the question bank and print its spread (exit 1 if it needs fixing)
 
 Settings come from the environment; see .env.example.`;
 
@@ -105,6 +107,13 @@ async function main(argv: readonly string[]): Promise<number> {
 			return 0;
 		case 'search':
 			return runSearchCommand(rest);
+		case 'questions': {
+			const report = await reviewQuestionBank(loadContentConfig(process.env).contentDir);
+			console.log(formatBankReport(report));
+			const clean =
+				report.problems.length === 0 && report.nearDuplicates.length === 0 && report.shortfalls.length === 0;
+			return clean ? 0 : 1;
+		}
 		case undefined:
 		case 'help':
 		case '--help':

@@ -59,6 +59,45 @@ const questionSchema = z.object({
 	evidence: z.string().trim().min(3, 'evidence is too short'),
 });
 
+type ParsedQuestion = z.infer<typeof questionSchema>;
+
+/** A true/false question is the one case where two options are enough. */
+const TRUE_FALSE = ['false', 'true'];
+
+/** Options that only make sense next to the others, which the per-round shuffle would break. */
+const RELATIVE_OPTION = /\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b/iu;
+
+/** The first thing wrong with a question that passed the schema, or `undefined`. */
+function findQuestionProblem(
+	question: ParsedQuestion,
+	correctCount: number,
+	sections: SectionLookup,
+): string | undefined {
+	const texts = question.options.map((option) => option.text.toLowerCase());
+	const isTrueFalse = texts.length === 2 && [...texts].sort().join() === TRUE_FALSE.join();
+	const relative = question.options.find((option) => RELATIVE_OPTION.test(option.text));
+	const section = sections.getSection(question.section);
+	if (correctCount !== 1) {
+		return `must have exactly one correct option, has ${correctCount}`;
+	}
+	if (texts.length < 3 && !isTrueFalse) {
+		return 'needs 3 to 5 options (only a true/false question may have 2)';
+	}
+	if (new Set(texts).size !== texts.length) {
+		return 'has two options with the same text';
+	}
+	if (relative) {
+		return `option "${relative.text}" depends on the other options, which are shuffled for each round`;
+	}
+	if (!section) {
+		return `cites section "${question.section}", which is not in the notes`;
+	}
+	if (!normaliseForEvidence(section.body).includes(normaliseForEvidence(question.evidence))) {
+		return `evidence "${question.evidence}" does not occur in section "${question.section}"`;
+	}
+	return undefined;
+}
+
 const fileSchema = z.object({
 	topic: z.string().trim().min(1),
 	questions: z.array(z.unknown()).min(1, 'has no questions'),
@@ -103,18 +142,7 @@ export function parseQuestionFile(file: string, text: string, sections: SectionL
 		}
 		const question = parsed.data;
 		const correct = question.options.flatMap((option, index) => (option.correct === true ? [index] : []));
-		const texts = question.options.map((option) => option.text.toLowerCase());
-		const section = sections.getSection(question.section);
-		const reason =
-			correct.length !== 1
-				? `must have exactly one correct option, has ${correct.length}`
-				: new Set(texts).size !== texts.length
-					? 'has two options with the same text'
-					: !section
-						? `cites section "${question.section}", which is not in the notes`
-						: !normaliseForEvidence(section.body).includes(normaliseForEvidence(question.evidence))
-							? `evidence "${question.evidence}" does not occur in section "${question.section}"`
-							: undefined;
+		const reason = findQuestionProblem(question, correct.length, sections);
 		if (reason !== undefined) {
 			problems.push({ file, entry: name, reason });
 			continue;

@@ -1,32 +1,7 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { SearchJson } from '../../src/cli/searchCommand.js';
 import { CLI_RESULTS } from '../../src/cli/searchCommand.js';
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-
-async function studybot(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-	return studybotWith({}, ...args);
-}
-
-async function studybotWith(
-	env: Readonly<Record<string, string>>,
-	...args: string[]
-): Promise<{ stdout: string; stderr: string; code: number }> {
-	try {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-			cwd: root,
-			env: { ...process.env, CONTENT_DIR: 'content', DISCORD_TOKEN: '', ...env },
-		});
-		return { stdout, stderr, code: 0 };
-	} catch (error) {
-		const failed = error as { stdout: string; stderr: string; code: number };
-		return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-	}
-}
+import { studybot, studybotWith } from './studybot.js';
 
 describe('studybot search (terminal)', () => {
 	it('prints one JSON object with the top 10 results in rank order and their full passage text', async () => {
