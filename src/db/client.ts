@@ -4,9 +4,53 @@ import { PrismaClient } from './generated/client.js';
 export type { PrismaClient } from './generated/client.js';
 export { Prisma, QuizStatus } from './generated/client.js';
 
+/**
+ * How long to wait for a new Postgres connection. Short, because an interaction must be answered
+ * within 3 seconds: when Postgres is down the member should hear so in time, not see a timeout.
+ */
+const CONNECT_TIMEOUT_MS = 2_000;
+
 /** The engine-free Prisma client over node-postgres. */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-	return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+	return new PrismaClient({
+		adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+	});
+}
+
+/** Prisma's codes for a database that cannot be reached or did not answer in time. */
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+
+/** The driver adapter's error kinds for the same. */
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
+/** node-postgres messages that carry no code: a dropped connection or an exhausted connect timeout. */
+const UNREACHABLE_MESSAGE =
+	/Connection terminated|timeout exceeded when trying to connect|Can't reach database server/u;
+
+interface ErrorShape {
+	readonly code?: unknown;
+	readonly message?: unknown;
+	readonly cause?: unknown;
+	readonly meta?: { readonly driverAdapterError?: { readonly cause?: { readonly kind?: unknown } } };
+}
+
+/**
+ * True when an error means Postgres is unreachable for now (down, restarting, network cut), as
+ * opposed to a bug or bad data: the caller should say "try again shortly" and change nothing.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	for (let current: unknown = error, depth = 0; current instanceof Object && depth < 5; depth += 1) {
+		const shape = current as ErrorShape;
+		if (
+			(typeof shape.code === 'string' && UNREACHABLE_CODES.has(shape.code)) ||
+			UNREACHABLE_KINDS.has(String(shape.meta?.driverAdapterError?.cause?.kind)) ||
+			(typeof shape.message === 'string' && UNREACHABLE_MESSAGE.test(shape.message))
+		) {
+			return true;
+		}
+		current = shape.cause;
+	}
+	return false;
 }
 
 /** True for Prisma's unique-constraint violation: the row another writer got to first. */

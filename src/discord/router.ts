@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import { isDatabaseUnavailable } from '../db/client.js';
 import type { SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
 import { handleQuizButton } from './components/quizButtons.js';
@@ -11,6 +12,8 @@ import { replyOptions } from './respond.js';
 
 const STALE_BUTTON = 'This button no longer works. Run the command again.';
 const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
+const DATABASE_UNAVAILABLE =
+	'The quiz and scores are unavailable for a moment: our database is not answering. Nothing was recorded, so please try again shortly.';
 
 async function replyPrivately(
 	interaction: ChatInputCommandInteraction | ButtonInteraction,
@@ -110,10 +113,15 @@ export function createInteractionRouter(
 			}
 			context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error) {
-			outcome = 'error';
-			context.logger.error({ ...where, err: error }, 'interaction failed');
+			const unavailable = isDatabaseUnavailable(error);
+			outcome = unavailable ? 'unavailable' : 'error';
+			if (unavailable) {
+				context.logger.warn({ ...where, err: error }, 'interaction refused: the database is unavailable');
+			} else {
+				context.logger.error({ ...where, err: error }, 'interaction failed');
+			}
 			if (interaction.isChatInputCommand() || interaction.isButton()) {
-				await replyPrivately(interaction, FAILURE).catch((replyError: unknown) => {
+				await replyPrivately(interaction, unavailable ? DATABASE_UNAVAILABLE : FAILURE).catch((replyError: unknown) => {
 					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
 				});
 			}
