@@ -4,7 +4,7 @@ import type { RunningApp } from '../../src/app/startApp.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { eventually } from '../support/eventually.js';
 import { createTestDatabase, createTestPrefix, type TestDatabase } from '../support/services.js';
-import { TcpProxy } from '../support/tcpProxy.js';
+import { TcpProxy, throughProxy } from '../support/tcpProxy.js';
 import type { SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, TestClock } from './harness.js';
@@ -30,11 +30,9 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 		prefix = createTestPrefix();
 		prisma = createPrismaClient(database.url);
 		await postgresProxy.start();
-		const proxied = new URL(database.url);
-		proxied.port = String(postgresProxy.port);
 		app = await startAppAgainst(
 			discord,
-			{ url: proxied.toString(), drop: () => database.drop() },
+			{ url: throughProxy(database.url, postgresProxy), drop: () => database.drop() },
 			prefix.prefix,
 			new TestClock(),
 		);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/app/startApp.js';
 import { eventually } from '../support/eventually.js';
-import { createTestDatabase, createTestPrefix, type TestDatabase } from '../support/services.js';
-import { TcpProxy } from '../support/tcpProxy.js';
+import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
+import { TcpProxy, throughProxy } from '../support/tcpProxy.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, TestClock } from './harness.js';
 
@@ -31,14 +31,12 @@ describe('/readyz follows Postgres and Redis through a proxy the test controls',
 		prefix = createTestPrefix();
 		await redisProxy.start();
 		await postgresProxy.start();
-		const proxied = new URL(database.url);
-		proxied.port = String(postgresProxy.port);
 		app = await startAppAgainst(
 			discord,
-			{ url: proxied.toString(), drop: () => database.drop() },
+			{ url: throughProxy(database.url, postgresProxy), drop: () => database.drop() },
 			prefix.prefix,
 			new TestClock(),
-			{ redisUrl: `redis://127.0.0.1:${redisProxy.port}` },
+			{ redisUrl: throughProxy(REDIS_URL, redisProxy) },
 		);
 	}, 60_000);
 

@@ -59,3 +59,10 @@ export class TcpProxy {
 		await this.cut();
 	}
 }
+
+/** The URL of a service (Postgres or Redis) as reached through a started proxy. */
+export function throughProxy(serviceUrl: string, proxy: TcpProxy): string {
+	const proxied = new URL(serviceUrl);
+	proxied.port = String(proxy.port);
+	return proxied.toString();
+}
