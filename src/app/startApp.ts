@@ -6,14 +6,14 @@ import { createPrismaClient } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
 import { createRestPublisher } from '../discord/quizPublisher.js';
-import { createQuizQueue, QUIZ_QUEUE, reconcileSchedules } from '../jobs/quizQueue.js';
+import { createQuizQueue, QUIZ_QUEUE } from '../jobs/quizQueue.js';
+import { keepSchedules } from '../jobs/scheduleKeeper.js';
 import { createQuizWorker } from '../jobs/quizWorker.js';
 import { createRedis } from '../jobs/redis.js';
 import { startHealthServer, type ReadinessCheck } from '../health/healthServer.js';
 import { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import { loadQuestionBank } from '../quiz/questionBank.js';
-import { listActiveQuizSettings } from '../quiz/settings.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
 
 export interface AppRoles {
@@ -67,9 +67,30 @@ export async function startApp(
 	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker') : undefined;
 
 	let bot: RunningBot | undefined;
+	let scheduleCheck: NodeJS.Timeout | undefined;
 	if (roles.bot) {
-		const reconciled = await reconcileSchedules(queue, await listActiveQuizSettings(prisma));
-		logger.info(reconciled, 'quiz schedules reconciled with the database');
+		logger.info(await keepSchedules(prisma, queue, clock()), 'quiz schedules reconciled with the database');
+		let checking = false;
+		scheduleCheck = setInterval(() => {
+			if (checking) {
+				return;
+			}
+			checking = true;
+			keepSchedules(prisma, queue, clock())
+				.then(
+					(kept) => {
+						if (kept.caughtUp > 0) {
+							logger.warn(kept, 'quiz schedules were missing from Redis and are restored');
+						}
+					},
+					(error: unknown) => {
+						logger.warn({ err: error }, 'could not check the quiz schedules; trying again later');
+					},
+				)
+				.finally(() => {
+					checking = false;
+				});
+		}, config.scheduleCheckSeconds * 1000);
 		bot = await startBot(config, logger, {
 			index,
 			metrics,
@@ -137,6 +158,7 @@ export async function startApp(
 		healthPort: health.port,
 		async stop() {
 			// New work stops first, in-flight interactions and jobs finish, then connections close.
+			clearInterval(scheduleCheck);
 			await bot?.drain();
 			await worker?.close();
 			await health.close();

@@ -63,6 +63,13 @@ const serviceSchema = discordSchema
 				.default('studybot'),
 		),
 		MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
+		SCHEDULE_CHECK_SECONDS: optionalText.pipe(
+			z
+				.string()
+				.regex(/^[1-9]\d{0,5}$/u, 'must be a whole number of seconds, at least 1')
+				.transform(Number)
+				.default(300),
+		),
 		DISCORD_SHARD_COUNT: optionalText.pipe(
 			z
 				.string()
@@ -156,6 +163,8 @@ export interface ServiceConfig extends DiscordConfig, DatabaseConfig {
 	readonly queuePrefix: string;
 	/** Apply pending database migrations when a process starts. */
 	readonly migrateOnStart: boolean;
+	/** How often a bot process checks that Redis holds every schedule Postgres asks for. */
+	readonly scheduleCheckSeconds: number;
 	/** Port of /healthz, /readyz and /metrics; 0 picks a free one. */
 	readonly healthPort: number;
 	readonly shards: ShardConfig;
@@ -220,6 +229,7 @@ export function loadServiceConfig(env: Environment, cwd = process.cwd()): Servic
 		redisUrl: parsed.REDIS_URL,
 		queuePrefix: parsed.QUEUE_PREFIX,
 		migrateOnStart: parsed.MIGRATE_ON_START,
+		scheduleCheckSeconds: parsed.SCHEDULE_CHECK_SECONDS,
 		healthPort: parsed.HEALTH_PORT,
 		shards: { count: parsed.DISCORD_SHARD_COUNT, ids: parsed.DISCORD_SHARD_IDS },
 	};

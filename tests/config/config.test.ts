@@ -74,6 +74,7 @@ describe('loadServiceConfig', () => {
 			migrateOnStart: true,
 			healthPort: 8080,
 			shards: { count: 'auto', ids: undefined },
+			scheduleCheckSeconds: 300,
 		});
 		expect(loadServiceConfig({ ...base, MIGRATE_ON_START: 'no', HEALTH_PORT: '0' })).toMatchObject({
 			migrateOnStart: false,
@@ -90,9 +91,10 @@ describe('loadServiceConfig', () => {
 				QUEUE_PREFIX: 'has space',
 				MIGRATE_ON_START: 'maybe',
 				HEALTH_PORT: '99999',
+				SCHEDULE_CHECK_SECONDS: '0',
 			}),
 		).toThrow(
-			/DATABASE_URL must be a postgresql:\/\/ URL[^]*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[^]*QUEUE_PREFIX must be letters[^]*MIGRATE_ON_START must be true or false[^]*HEALTH_PORT must be between 0 and 65535/u,
+			/DATABASE_URL must be a postgresql:\/\/ URL[^]*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[^]*QUEUE_PREFIX must be letters[^]*MIGRATE_ON_START must be true or false[^]*SCHEDULE_CHECK_SECONDS must be a whole number of seconds, at least 1[^]*HEALTH_PORT must be between 0 and 65535/u,
 		);
 		expect(() => loadServiceConfig({ DISCORD_TOKEN: token })).toThrow(/DATABASE_URL is required/u);
 	});

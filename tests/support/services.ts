@@ -46,24 +46,24 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 }
 
 /** A Redis key prefix of the test's own, and a way to remove every key under it. */
+/** Deletes every Redis key under a prefix of our own; the machine's other keys are never touched. */
+export async function clearPrefix(prefix: string): Promise<void> {
+	const redis = new Redis(REDIS_URL);
+	try {
+		let cursor = '0';
+		do {
+			const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+			cursor = next;
+			if (keys.length > 0) {
+				await redis.del(...keys);
+			}
+		} while (cursor !== '0');
+	} finally {
+		redis.disconnect();
+	}
+}
+
 export function createTestPrefix(): { readonly prefix: string; clear(): Promise<void> } {
 	const prefix = `studybot-test-${randomUUID().slice(0, 8)}`;
-	return {
-		prefix,
-		async clear() {
-			const redis = new Redis(REDIS_URL);
-			try {
-				let cursor = '0';
-				do {
-					const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-					cursor = next;
-					if (keys.length > 0) {
-						await redis.del(...keys);
-					}
-				} while (cursor !== '0');
-			} finally {
-				redis.disconnect();
-			}
-		},
-	};
+	return { prefix, clear: () => clearPrefix(prefix) };
 }
