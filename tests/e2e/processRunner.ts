@@ -61,7 +61,8 @@ export async function startStudybotProcess(
 		healthPort,
 		output: () => output,
 		async stop(signal = 'SIGTERM') {
-			if (child.exitCode !== null) {
+			// A process that ended by a signal has no exit code, only a signal code.
+			if (child.exitCode !== null || child.signalCode !== null) {
 				return child.exitCode;
 			}
 			child.kill(signal);

@@ -37,7 +37,7 @@ describe('studybot as real processes', () => {
 		await discord.stop();
 		await redisPrefix.clear();
 		await database.drop();
-	});
+	}, 30_000);
 
 	const settings = () => ({ discord, databaseUrl: database.url, redisUrl: REDIS_URL, queuePrefix: redisPrefix.prefix });
 
@@ -123,4 +123,46 @@ describe('studybot as real processes', () => {
 		expect(round.messageId).not.toBeNull();
 		expect((await queue.getJob('slow-post'))?.finishedOn).toBeDefined();
 	}, 90_000);
+
+	it('retries a post whose worker was killed (SIGKILL) in the middle of it, on another worker, posting once', async () => {
+		const messages = /^\/channels\/\d+\/messages$/u;
+		const killed = await startStudybotProcess('worker', settings());
+		processes.push(killed);
+		// Discord takes the post but answers slowly; the worker dies before it hears back.
+		discord.injectFault({ method: 'POST', path: messages, delayMs: 2_000 });
+		const before = discord.callsTo('POST', messages).length;
+		await queue.add(
+			QuizJob.post,
+			{ guildId: discord.guild.id, scheduledFor: '2026-03-11T09:00:00Z' },
+			{ jobId: 'killed-post' },
+		);
+		await eventually(
+			() => (discord.callsTo('POST', messages).length > before ? true : undefined),
+			'the post to reach Discord',
+		);
+		await killed.stop('SIGKILL');
+		const survivor = await startStudybotProcess('worker', settings());
+		processes.push(survivor);
+		// BullMQ notices the stalled job when its lock expires (30 s) and hands it to the survivor,
+		// which takes the round's expired claim and posts with the same nonce.
+		const round = await eventually(
+			async () => {
+				const found = await prisma.quizRound.findFirst({ where: { localDate: '2026-03-11' } });
+				return found?.messageId ? found : undefined;
+			},
+			'the killed post to be retried',
+			100_000,
+		);
+		const posts = discord.callsTo('POST', messages).slice(before);
+		expect(posts.length).toBeGreaterThanOrEqual(2);
+		const ofThisRound = discord
+			.channelMessages(channelId())
+			.filter((message) => message.raw.nonce === `studybot-quiz-${String(round.id)}`);
+		expect(ofThisRound.map((message) => message.id)).toEqual([round.messageId]);
+		expect(await prisma.quizRound.count({ where: { localDate: '2026-03-11' } })).toBe(1);
+		await eventually(
+			async () => ((await queue.getJob('killed-post'))?.finishedOn === undefined ? undefined : true),
+			'the retried job to finish',
+		);
+	}, 150_000);
 });
