@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startApp, type AppRoles, type RunningApp } from '../../src/app/startApp.js';
 import { loadServiceConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { CONTENT_DIR } from '../support/library.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
@@ -39,6 +39,8 @@ export interface AppOptions {
 	readonly redisUrl?: string;
 	/** More settings, as environment variables. */
 	readonly env?: Readonly<Record<string, string>>;
+	/** Where the app logs; silent when absent. */
+	readonly logger?: Logger;
 }
 
 /** Starts the real app (bot and/or worker) against a fake Discord, its own database and Redis prefix. */
@@ -47,7 +49,7 @@ export async function startAppAgainst(
 	database: TestDatabase,
 	queuePrefix: string,
 	clock: TestClock,
-	{ roles = { bot: true, worker: true }, redisUrl = REDIS_URL, env = {} }: AppOptions = {},
+	{ roles = { bot: true, worker: true }, redisUrl = REDIS_URL, env = {}, logger }: AppOptions = {},
 ): Promise<RunningApp> {
 	const config = loadServiceConfig({
 		DISCORD_TOKEN: FAKE_TOKEN,
@@ -61,7 +63,7 @@ export async function startAppAgainst(
 		HEALTH_PORT: '0',
 		...env,
 	});
-	return startApp(config, createLogger(config.logLevel), roles, clock.now);
+	return startApp(config, logger ?? createLogger(config.logLevel), roles, clock.now);
 }
 
 /** A fake Discord on a free local port, a fresh database and Redis prefix, and the real app logged in. */
