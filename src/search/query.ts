@@ -1,14 +1,17 @@
 /** Long enough for an exam question pasted whole with its answers. */
 export const MAX_QUERY_LENGTH = 1500;
 
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** Zero-width and direction marks: removed, so `v\u200bpc` still reads as `vpc`. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Control characters (tabs and new lines included) and line separators: read as spaces. */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/gu;
 
 export type QueryCheck =
 	{ readonly ok: true; readonly query: string } | { readonly ok: false; readonly problem: string };
 
-/** Strips control and zero-width characters and folds runs of white space. */
+/** Drops zero-width characters, turns control characters into spaces and folds runs of white space. */
 export function cleanQuery(raw: string): string {
-	return raw.replace(INVISIBLE, ' ').replace(/\s+/gu, ' ').trim();
+	return raw.replace(FORMAT_CHARACTERS, '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/gu, ' ').trim();
 }
 
 /** Says in words what is wrong with a query, or gives it back cleaned. */

@@ -11,13 +11,13 @@ import { CONTENT_DIR } from '../support/library.js';
 import { createTestDatabase, createTestPrefix, type TestDatabase } from '../support/services.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, TestClock } from './harness.js';
-import { expectPrivate, firstEmbed } from './seen.js';
+import { button, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 const VALID_QUESTION = `topic: Messaging and streaming
 questions:
   - id: only-valid-question
     difficulty: easy
-    prompt: Which queue type keeps the order of messages?
+    prompt: "@everyone <@&123456789012345678> which queue type keeps the order of messages?"
     options:
       - text: SQS FIFO
         correct: true
@@ -39,7 +39,7 @@ questions:
     evidence: Oldest offering
 `;
 
-describe('start-up with broken content names every broken file and entry, and the rest still runs', () => {
+describe('broken or hostile content: start-up names every broken file and entry, nothing pings, the rest runs', () => {
 	const discord = new FakeDiscord();
 	const clock = new TestClock();
 	const logLines: string[] = [];
@@ -57,6 +57,10 @@ describe('start-up with broken content names every broken file and entry, and th
 		await writeFile(
 			path.join(content, 'notes', 'latin1-notes.md'),
 			Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]),
+		);
+		await writeFile(
+			path.join(content, 'notes', 'mentions.md'),
+			'# Ping test\n\nWatch out: @everyone, @here, <@&123456789012345678> and <@123456789012345678> must never ping.\n',
 		);
 		await mkdir(path.join(content, 'questions'));
 		await writeFile(path.join(content, 'questions', 'messaging.yaml'), VALID_QUESTION);
@@ -122,5 +126,17 @@ describe('start-up with broken content names every broken file and entry, and th
 			'a question to be posted',
 		);
 		expect(round.questionId).toBe('only-valid-question');
+		const posted = await eventually(() => discord.message(round.messageId ?? ''), 'the posted message');
+		expectClean(posted);
+		expect(firstEmbed(posted).description).toContain('@\u200beveryone');
+	});
+
+	it('shows and shares a note whose text carries mentions without pinging anyone', async () => {
+		const opened = await discord.command({ name: 'note', options: { topic: 'Ping test' } });
+		expectPrivate(opened);
+		expect(firstEmbed(opened).description).toContain('@\u200beveryone');
+		const shared = await discord.click(opened, button(opened, 'Share in channel'));
+		expect(shared.ephemeral).toBe(false);
+		expectClean(shared);
 	});
 });

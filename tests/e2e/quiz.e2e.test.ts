@@ -56,11 +56,37 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		);
 	}
 
-	it('refuses /quiz to members without Manage Server', async () => {
-		const reply = await harness().discord.command({ name: 'quiz', subcommand: 'status' });
-		expectPrivate(reply);
-		expect(firstEmbed(reply).description).toMatch(/Manage Server/u);
+	it('refuses every /quiz subcommand to members without Manage Server, changing nothing', async () => {
+		const attempts: [string, Record<string, OptionValue>][] = [
+			['status', {}],
+			['setup', { channel: { kind: 'channel', id: channelId() }, time: '09:00', timezone: 'UTC' }],
+			['pause', {}],
+			['resume', {}],
+			['post-now', {}],
+			['disable', {}],
+			['recap', { enabled: false }],
+		];
+		for (const [subcommand, options] of attempts) {
+			const reply = await harness().discord.command({ name: 'quiz', subcommand, options });
+			expectPrivate(reply);
+			expect(firstEmbed(reply).description).toMatch(/Manage Server/u);
+		}
+		expect(await prisma.guildQuizSettings.count()).toBe(0);
+		expect(await queue.getJobSchedulersCount()).toBe(0);
 	});
+
+	it.each(['quiz', 'leaderboard', 'stats'])(
+		'answers /%s in a direct message with a clear private message',
+		async (name) => {
+			const reply = await harness().discord.command({
+				name,
+				...(name === 'quiz' ? { subcommand: 'status' } : {}),
+				dm: true,
+			});
+			expectPrivate(reply);
+			expect(firstEmbed(reply).description).toMatch(/server/iu);
+		},
+	);
 
 	it('refuses a bad time or time zone and changes nothing', async () => {
 		const badTime = await setup({

@@ -178,6 +178,34 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(embed.title).toContain('\\*\\*vpc\\*\\*');
 	});
 
+	it.each([
+		['a query at the 1,500-character limit', `vpc peering ${'transit gateway '.repeat(92)}`.slice(0, 1_500)],
+		['control characters', '\u0000vpc\u0007 peer\u001bing\u007f'],
+		['zero-width characters inside words', 'v\u200bpc pee\u200dring\ufeff'],
+		['right-to-left and combining marks', '\u202evpc\u202c pe\u0301ering'],
+	])('answers %s privately, within every embed limit', async (_label, query) => {
+		const reply = await harness().discord.command({ name: 'search', options: { query } });
+		expectPrivate(reply);
+		const embed = firstEmbed(reply);
+		expect(embed.title?.length ?? 0).toBeLessThanOrEqual(256);
+		expect(embed.fields?.length ?? 0).toBeGreaterThan(0);
+		expect(JSON.stringify(embed)).not.toMatch(/\\u0000|\\u0007|\\u001b/u);
+	});
+
+	it('answers a forged query far beyond the limit with a clear private message', async () => {
+		const reply = await harness().discord.command({ name: 'search', options: { query: 'nat gateway '.repeat(1_000) } });
+		expectPrivate(reply);
+		expect(firstEmbed(reply).description).toMatch(/is 11999 characters long; keep it under 1500/u);
+	});
+
+	it('answers /note with a topic far beyond its limit, or made of control characters, with a clear message', async () => {
+		for (const topic of ['x'.repeat(5_000), '\u0000\u0001\u0002']) {
+			const reply = await harness().discord.command({ name: 'note', options: { topic } });
+			expectPrivate(reply);
+			expect(firstEmbed(reply).description ?? firstEmbed(reply).title).toBeTruthy();
+		}
+	});
+
 	it('says when nothing matches and offers the closest titles to open', async () => {
 		const reply = await harness().discord.command({ name: 'search', options: { query: 'vpcc' } });
 		expectPrivate(reply);
