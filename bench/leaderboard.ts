@@ -9,17 +9,13 @@ import { createPrismaClient } from '../src/db/client.js';
 import { getLeaderboard, getMemberRank } from '../src/scores/leaderboard.js';
 import { PERIODS } from '../src/scores/rules.js';
 import { createTestDatabase, runSql } from '../tests/support/services.js';
+import { percentile } from './stats.js';
 
 const GUILDS = 50;
 const MEMBERS_PER_GUILD = 2_000;
 const ROUNDS_PER_GUILD = 100;
 const ANSWERS_PER_ROUND = 400;
 const SAMPLES = 200;
-
-function percentile(samples: number[], fraction: number): number {
-	const sorted = [...samples].sort((left, right) => left - right);
-	return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? Number.NaN;
-}
 
 function report(label: string, samples: number[]): number {
 	const p95 = percentile(samples, 0.95);

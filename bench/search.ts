@@ -10,13 +10,10 @@ import { searchPage } from '../src/search/searchPage.js';
 import { suggestSections } from '../src/search/suggestSections.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { RELEVANCE_QUERIES } from '../tests/search/relevanceQueries.js';
+import { percentile } from './stats.js';
 
 const BUILD_RUNS = 10;
 const QUERY_ROUNDS = 50;
-
-function percentile(sorted: readonly number[], fraction: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)] ?? Number.NaN;
-}
 
 function summarise(label: string, samples: number[]): void {
 	const sorted = [...samples].sort((left, right) => left - right);
@@ -80,14 +77,8 @@ for (let round = 0; round < 10; round += 1) {
 }
 summarise('autocomplete', suggestTimes);
 
-const build = percentile(
-	[...buildTimes].sort((left, right) => left - right),
-	0.5,
-);
-const p99 = percentile(
-	[...queryTimes].sort((left, right) => left - right),
-	0.99,
-);
+const build = percentile(buildTimes, 0.5);
+const p99 = percentile(queryTimes, 0.99);
 console.log(
 	`goals: build median ${build.toFixed(1)} ms (< 500: ${build < 500 ? 'met' : 'MISSED'}), query p99 ${p99.toFixed(3)} ms (< 2: ${p99 < 2 ? 'met' : 'MISSED'})`,
 );

@@ -14,6 +14,7 @@ import { startHealthServer, type ReadinessCheck } from '../health/healthServer.j
 import { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import { loadQuestionBank } from '../quiz/questionBank.js';
+import { cachedRoundReader } from '../quiz/rounds.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
 
 export interface AppRoles {
@@ -59,7 +60,7 @@ export async function startApp(
 		const applied = await migrateDatabase(config.databaseUrl);
 		logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
 	}
-	const prisma = createPrismaClient(config.databaseUrl);
+	const prisma = createPrismaClient(config.databaseUrl, config.databasePoolSize);
 
 	const metrics = new Metrics();
 	const queueConnection = createRedis(config.redisUrl, 'queue');
@@ -94,7 +95,13 @@ export async function startApp(
 		bot = await startBot(config, logger, {
 			index,
 			metrics,
-			quiz: { prisma, queue, questions: new Map(bank.questions.map((question) => [question.id, question])), clock },
+			quiz: {
+				prisma,
+				queue,
+				questions: new Map(bank.questions.map((question) => [question.id, question])),
+				clock,
+				readRound: cachedRoundReader(prisma),
+			},
 		});
 	}
 	const worker = workerConnection

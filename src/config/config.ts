@@ -63,6 +63,13 @@ const serviceSchema = discordSchema
 				.default('studybot'),
 		),
 		MIGRATE_ON_START: optionalText.pipe(booleanFlag.default(true)),
+		DATABASE_POOL_SIZE: optionalText.pipe(
+			z
+				.string()
+				.regex(/^[1-9]\d{0,2}$/u, 'must be a whole number of connections, 1 to 999')
+				.transform(Number)
+				.default(20),
+		),
 		SCHEDULE_CHECK_SECONDS: optionalText.pipe(
 			z
 				.string()
@@ -163,6 +170,8 @@ export interface ServiceConfig extends DiscordConfig, DatabaseConfig {
 	readonly queuePrefix: string;
 	/** Apply pending database migrations when a process starts. */
 	readonly migrateOnStart: boolean;
+	/** Postgres connections this process may hold at once. */
+	readonly databasePoolSize: number;
 	/** How often a bot process checks that Redis holds every schedule Postgres asks for. */
 	readonly scheduleCheckSeconds: number;
 	/** Port of /healthz, /readyz and /metrics; 0 picks a free one. */
@@ -229,6 +238,7 @@ export function loadServiceConfig(env: Environment, cwd = process.cwd()): Servic
 		redisUrl: parsed.REDIS_URL,
 		queuePrefix: parsed.QUEUE_PREFIX,
 		migrateOnStart: parsed.MIGRATE_ON_START,
+		databasePoolSize: parsed.DATABASE_POOL_SIZE,
 		scheduleCheckSeconds: parsed.SCHEDULE_CHECK_SECONDS,
 		healthPort: parsed.HEALTH_PORT,
 		shards: { count: parsed.DISCORD_SHARD_COUNT, ids: parsed.DISCORD_SHARD_IDS },

@@ -5,15 +5,22 @@ export type { PrismaClient } from './generated/client.js';
 export { Prisma, QuizStatus } from './generated/client.js';
 
 /**
- * How long to wait for a new Postgres connection. Short, because an interaction must be answered
- * within 3 seconds: when Postgres is down the member should hear so in time, not see a timeout.
+ * How long to wait for a connection, new or from the pool, before giving up: bounded, so that
+ * when Postgres is unreachable a member hears "try again shortly" instead of waiting forever.
  */
-const CONNECT_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
-/** The engine-free Prisma client over node-postgres. */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+/** node-postgres's own default. */
+const DEFAULT_POOL_SIZE = 10;
+
+/** The engine-free Prisma client over node-postgres, with at most `poolSize` connections. */
+export function createPrismaClient(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): PrismaClient {
 	return new PrismaClient({
-		adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+		adapter: new PrismaPg({
+			connectionString: databaseUrl,
+			connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+			max: poolSize,
+		}),
 	});
 }
 

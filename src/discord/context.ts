@@ -5,6 +5,7 @@ import type { QuizJobData } from '../jobs/quizQueue.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
 import type { Question } from '../quiz/questionBank.js';
+import type { RoundReader } from '../quiz/rounds.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 
 /** What the quiz commands and buttons work with. */
@@ -13,6 +14,8 @@ export interface QuizServices {
 	readonly queue: Queue<QuizJobData>;
 	readonly questions: ReadonlyMap<string, Question>;
 	readonly clock: () => Date;
+	/** Reads the round a click answers; shared by all clicks, so a burst reads a round once. */
+	readonly readRound: RoundReader;
 }
 
 /** What command and button handlers are given to work with. */

@@ -8,7 +8,7 @@ import { handleSearchButton } from './components/searchButtons.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './customId.js';
 import { renderProblem } from './render/message.js';
-import { replyOptions } from './respond.js';
+import { replyOptions, updateOptions } from './respond.js';
 
 const STALE_BUTTON = 'This button no longer works. Run the command again.';
 const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
@@ -19,11 +19,14 @@ async function replyPrivately(
 	interaction: ChatInputCommandInteraction | ButtonInteraction,
 	text: string,
 ): Promise<void> {
-	const options = replyOptions(renderProblem(text));
-	if (interaction.replied || interaction.deferred) {
-		await interaction.followUp(options);
+	const problem = renderProblem(text);
+	if (interaction.deferred && !interaction.replied) {
+		// The member sees "thinking…": the problem takes its place.
+		await interaction.editReply(updateOptions(problem));
+	} else if (interaction.replied) {
+		await interaction.followUp(replyOptions(problem));
 	} else {
-		await interaction.reply(options);
+		await interaction.reply(replyOptions(problem));
 	}
 }
 

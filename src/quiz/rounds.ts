@@ -1,7 +1,6 @@
 import { isUniqueViolation, type PrismaClient } from '../db/client.js';
 import { pickQuestion } from './pickQuestion.js';
 import type { Question } from './questionBank.js';
-import { NO_STREAK, nextStreak } from '../scores/rules.js';
 import { pointsFor } from './scoring.js';
 import { seededPermutation } from './seededRandom.js';
 import type { QuizSettings } from './settings.js';
@@ -127,6 +126,36 @@ export type AnswerOutcome =
 	| { readonly status: 'unknown-round' }
 	| { readonly status: 'invalid-choice' };
 
+type RoundRow = NonNullable<Awaited<ReturnType<PrismaClient['quizRound']['findUnique']>>>;
+
+/** Reads a round by id, or null. */
+export type RoundReader = (roundId: number) => Promise<RoundRow | null>;
+
+/**
+ * A round reader for a burst of clicks: concurrent reads of one round share one query, and a
+ * read round is reused for `ttlMs`. Safe because an answer's acceptance is decided by the
+ * round's `closesAt`, fixed when the round is posted, not by when the close job ran.
+ */
+export function cachedRoundReader(prisma: PrismaClient, ttlMs = 2_000, now = Date.now): RoundReader {
+	const cache = new Map<number, { readonly round: Promise<RoundRow | null>; readonly expires: number }>();
+	return (roundId) => {
+		const cached = cache.get(roundId);
+		if (cached && cached.expires > now()) {
+			return cached.round;
+		}
+		const round = prisma.quizRound.findUnique({ where: { id: roundId } });
+		cache.set(roundId, { round, expires: now() + ttlMs });
+		// A failed read is not kept: the next click asks the database again.
+		round.catch(() => cache.delete(roundId));
+		for (const [id, entry] of cache) {
+			if (entry.expires <= now()) {
+				cache.delete(id);
+			}
+		}
+		return round;
+	};
+}
+
 export interface AnswerInput {
 	readonly roundId: number;
 	readonly guildId: string | null;
@@ -145,8 +174,9 @@ export async function recordAnswer(
 	prisma: PrismaClient,
 	bank: ReadonlyMap<string, Question>,
 	input: AnswerInput,
+	readRound: RoundReader = (roundId) => prisma.quizRound.findUnique({ where: { id: roundId } }),
 ): Promise<AnswerOutcome> {
-	const round = await prisma.quizRound.findUnique({ where: { id: input.roundId } });
+	const round = await readRound(input.roundId);
 	const question = round && bank.get(round.questionId);
 	if (!round || !question || round.guildId !== input.guildId || round.postedAt === null) {
 		return { status: 'unknown-round' };
@@ -160,32 +190,15 @@ export async function recordAnswer(
 	}
 	const correct = optionIndex === question.correctIndex;
 	const points = pointsFor(correct, { postedAt: round.postedAt, closesAt: round.closesAt, answeredAt: input.now });
-	const postedAt = round.postedAt;
-	try {
-		await prisma.$transaction(async (tx) => {
-			await tx.quizAnswer.create({
-				data: {
-					roundId: round.id,
-					guildId: round.guildId,
-					userId: input.userId,
-					choice: input.shownIndex,
-					optionIndex,
-					correct,
-					points,
-					responseMs: Math.max(0, input.now.getTime() - postedAt.getTime()),
-					answeredAt: input.now,
-				},
-			});
-			await tx.guildMember.upsert({
-				where: { guildId_userId: { guildId: round.guildId, userId: input.userId } },
-				create: { guildId: round.guildId, userId: input.userId, displayName: input.displayName },
-				update: { displayName: input.displayName },
-			});
-			await updateMemberStats(tx, round, input, correct, points);
-		});
-	} catch (error) {
-		if (!isUniqueViolation(error)) {
-			throw error;
+	const inserted = await insertAnswer(prisma, { ...round, postedAt: round.postedAt }, input, {
+		optionIndex,
+		correct,
+		points,
+	});
+	if (!inserted) {
+		const current = await prisma.quizRound.findUnique({ where: { id: round.id } });
+		if (current?.closedAt) {
+			return { status: 'closed', question, round: current };
 		}
 		const earlier = await prisma.quizAnswer.findUnique({
 			where: { roundId_userId: { roundId: round.id, userId: input.userId } },
@@ -195,47 +208,65 @@ export async function recordAnswer(
 	return { status: 'recorded', correct, points, question, round };
 }
 
-type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-/** Adds an answer to the member's running totals and streak, in the answer's transaction. */
-async function updateMemberStats(
-	tx: Transaction,
-	round: QuizRound,
+/**
+ * Stores an answer, the member's last known name and their running totals in one statement:
+ * one round trip per click, so a burst of thousands of clicks a second keeps up. Returns false
+ * when the member had already answered this round, or the round has closed (nothing changes then).
+ *
+ * The streak follows `nextStreak` in scores/rules.ts: a right answer extends the streak when the member's
+ * last right answer was on the guild's previous round, else starts at 1; a wrong one resets it.
+ * Tests check that the two agree.
+ */
+async function insertAnswer(
+	prisma: PrismaClient,
+	round: Pick<QuizRound, 'id' | 'guildId' | 'localDate'> & { readonly postedAt: Date },
 	input: AnswerInput,
-	correct: boolean,
-	points: number,
-): Promise<void> {
-	const key = { guildId_userId: { guildId: round.guildId, userId: input.userId } };
-	const [existing, previousRound] = await Promise.all([
-		tx.memberStats.findUnique({ where: key }),
-		tx.quizRound.findFirst({
-			where: { guildId: round.guildId, localDate: { lt: round.localDate } },
-			orderBy: { localDate: 'desc' },
-			select: { localDate: true },
-		}),
-	]);
-	const streak = nextStreak(
-		existing
-			? { current: existing.currentStreak, best: existing.bestStreak, lastDate: existing.streakLastDate }
-			: NO_STREAK,
-		round.localDate,
-		correct,
-		previousRound?.localDate,
-	);
-	const totals = {
-		points: (existing?.points ?? 0) + points,
-		answers: (existing?.answers ?? 0) + 1,
-		correct: (existing?.correct ?? 0) + (correct ? 1 : 0),
-		currentStreak: streak.current,
-		bestStreak: streak.best,
-		streakLastDate: streak.lastDate,
-		...(points > 0 || !existing ? { pointsReachedAt: input.now } : {}),
-	};
-	await tx.memberStats.upsert({
-		where: key,
-		create: { guildId: round.guildId, userId: input.userId, ...totals, pointsReachedAt: input.now },
-		update: totals,
-	});
+	answer: { optionIndex: number; correct: boolean; points: number },
+): Promise<boolean> {
+	const { optionIndex, correct, points } = answer;
+	const responseMs = Math.max(0, input.now.getTime() - round.postedAt.getTime());
+	const rows = await prisma.$queryRaw<{ inserted: number }[]>`
+		WITH answer AS (
+			INSERT INTO quiz_answers
+				(round_id, guild_id, user_id, choice, option_index, correct, points, response_ms, answered_at)
+			SELECT ${round.id}, ${round.guildId}, ${input.userId}, ${input.shownIndex}, ${optionIndex}, ${correct},
+				${points}, ${responseMs}, ${input.now}
+			-- The round as stored decides, not the copy the caller read: a round closed since is closed.
+			WHERE NOT EXISTS (SELECT 1 FROM quiz_rounds WHERE id = ${round.id} AND closed_at IS NOT NULL)
+			ON CONFLICT (round_id, user_id) DO NOTHING
+			RETURNING guild_id, user_id
+		), member AS (
+			INSERT INTO guild_members (guild_id, user_id, display_name, updated_at)
+			SELECT guild_id, user_id, ${input.displayName}, ${input.now} FROM answer
+			ON CONFLICT (guild_id, user_id)
+			DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at
+		), previous_round AS (
+			SELECT max(local_date) AS local_date FROM quiz_rounds
+			WHERE guild_id = ${round.guildId} AND local_date < ${round.localDate}
+		), stats AS (
+			INSERT INTO member_stats AS existing
+				(guild_id, user_id, points, answers, correct, current_streak, best_streak, streak_last_date, points_reached_at)
+			SELECT guild_id, user_id, ${points}, 1, ${correct ? 1 : 0}, ${correct ? 1 : 0}, ${correct ? 1 : 0},
+				${correct ? round.localDate : null}, ${input.now}
+			FROM answer
+			ON CONFLICT (guild_id, user_id) DO UPDATE SET
+				points = existing.points + EXCLUDED.points,
+				answers = existing.answers + 1,
+				correct = existing.correct + EXCLUDED.correct,
+				current_streak = CASE
+					WHEN NOT ${correct} THEN 0
+					WHEN existing.streak_last_date = (SELECT local_date FROM previous_round) THEN existing.current_streak + 1
+					ELSE 1 END,
+				best_streak = GREATEST(existing.best_streak, CASE
+					WHEN NOT ${correct} THEN 0
+					WHEN existing.streak_last_date = (SELECT local_date FROM previous_round) THEN existing.current_streak + 1
+					ELSE 1 END),
+				streak_last_date = EXCLUDED.streak_last_date,
+				points_reached_at = CASE WHEN EXCLUDED.points > 0 THEN EXCLUDED.points_reached_at
+					ELSE existing.points_reached_at END
+		)
+		SELECT count(*)::int AS inserted FROM answer`;
+	return (rows[0]?.inserted ?? 0) > 0;
 }
 
 export interface RoundStats {

@@ -75,6 +75,7 @@ describe('loadServiceConfig', () => {
 			healthPort: 8080,
 			shards: { count: 'auto', ids: undefined },
 			scheduleCheckSeconds: 300,
+			databasePoolSize: 20,
 		});
 		expect(loadServiceConfig({ ...base, MIGRATE_ON_START: 'no', HEALTH_PORT: '0' })).toMatchObject({
 			migrateOnStart: false,

@@ -29,7 +29,14 @@ export interface StudybotProcess {
 /** Runs `studybot <command>` as its own process against the fake Discord, and waits until it is ready. */
 export async function startStudybotProcess(
 	command: 'all' | 'bot' | 'worker',
-	settings: { discord: FakeDiscord; databaseUrl: string; redisUrl: string; queuePrefix: string; migrate?: boolean },
+	settings: {
+		discord: FakeDiscord;
+		databaseUrl: string;
+		redisUrl: string;
+		queuePrefix: string;
+		migrate?: boolean;
+		logLevel?: string;
+	},
 ): Promise<StudybotProcess> {
 	const healthPort = await freePort();
 	let output = '';
@@ -44,7 +51,7 @@ export async function startStudybotProcess(
 			QUEUE_PREFIX: settings.queuePrefix,
 			HEALTH_PORT: String(healthPort),
 			CONTENT_DIR,
-			LOG_LEVEL: 'info',
+			LOG_LEVEL: settings.logLevel ?? 'info',
 			MIGRATE_ON_START: String(settings.migrate ?? false),
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],

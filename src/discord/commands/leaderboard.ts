@@ -6,7 +6,7 @@ import {
 import { PERIOD_LABEL, PERIODS, type Period } from '../../scores/rules.js';
 import { renderProblem } from '../render/message.js';
 import { renderLeaderboard } from '../render/scores.js';
-import { replyOptions } from '../respond.js';
+import { replyOptions, replyWhenReady } from '../respond.js';
 import { loadLeaderboard } from '../scoresView.js';
 import type { SlashCommand } from './command.js';
 
@@ -42,6 +42,8 @@ export const leaderboardCommand: SlashCommand = {
 		}
 		const period = (interaction.options.getString('period') ?? 'week') as Period;
 		const page = (interaction.options.getInteger('page') ?? 1) - 1;
-		await interaction.reply(replyOptions(renderLeaderboard(await loadLeaderboard(context, interaction, period, page))));
+		await replyWhenReady(interaction, true, async () =>
+			renderLeaderboard(await loadLeaderboard(context, interaction, period, page)),
+		);
 	},
 };

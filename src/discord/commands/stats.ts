@@ -5,7 +5,7 @@ import {
 } from 'discord.js';
 import { renderProblem } from '../render/message.js';
 import { renderStats } from '../render/scores.js';
-import { replyOptions } from '../respond.js';
+import { replyOptions, replyWhenReady } from '../respond.js';
 import { loadProgress } from '../scoresView.js';
 import type { SlashCommand } from './command.js';
 
@@ -26,7 +26,9 @@ export const statsCommand: SlashCommand = {
 			return;
 		}
 		const user = interaction.options.getUser('member') ?? interaction.user;
-		const { progress, sectionOf } = await loadProgress(context, interaction.guildId, user.id, user.displayName);
-		await interaction.reply(replyOptions(renderStats(progress, sectionOf)));
+		await replyWhenReady(interaction, true, async () => {
+			const { progress, sectionOf } = await loadProgress(context, interaction.guildId, user.id, user.displayName);
+			return renderStats(progress, sectionOf);
+		});
 	},
 };

@@ -90,6 +90,18 @@ interface InteractionRecord {
 	edits: number;
 	readonly followUps: string[];
 	readonly waiters: (() => void)[];
+	/** What the interaction was (`search`, `button:quiz`, …), for the latency record. */
+	readonly label: string;
+	/** performance.now() when the interaction was sent down the gateway. */
+	readonly dispatchedAt: number;
+}
+
+/** From sending an interaction down the gateway to receiving the bot's first callback. */
+export interface CallbackLatency {
+	readonly label: string;
+	readonly ms: number;
+	/** True when the bot acknowledged first ("thinking…") and edited its reply in later. */
+	readonly deferred: boolean;
 }
 
 /** A channel, role or user option, resolved the way Discord sends it. */
@@ -165,8 +177,25 @@ export class FakeDiscord {
 	/** What GET /gateway/bot recommends; the guilds are spread over that many shards in turn. */
 	public readonly recommendedShards: number;
 
-	public constructor(options: { guilds?: number; heartbeatInterval?: number; recommendedShards?: number } = {}) {
+	/** Every interaction's time to its first callback, in the order the callbacks arrived. */
+	public readonly callbackLatencies: CallbackLatency[] = [];
+	/**
+	 * Like Discord's global limit: at most this many REST requests per second, 429 beyond.
+	 * Interaction callbacks and webhooks are exempt, as on Discord.
+	 */
+	private readonly globalRequestsPerSecond: number | undefined;
+	private readonly recentRequests: number[] = [];
+
+	public constructor(
+		options: {
+			guilds?: number;
+			heartbeatInterval?: number;
+			recommendedShards?: number;
+			globalRequestsPerSecond?: number;
+		} = {},
+	) {
 		this.recommendedShards = options.recommendedShards ?? 1;
+		this.globalRequestsPerSecond = options.globalRequestsPerSecond;
 		for (let index = 0; index < (options.guilds ?? 1); index += 1) {
 			const id = snowflakeOnShard(index % this.recommendedShards, this.recommendedShards);
 			this.guilds.push(fakeGuild(`Study Server ${String(index + 1)}`, this.botUser, id));
@@ -464,6 +493,11 @@ export class FakeDiscord {
 			edits: 0,
 			followUps: [],
 			waiters: [],
+			label:
+				type === InteractionType.MessageComponent
+					? `button:${(data as { custom_id: string }).custom_id.split(':')[0] ?? ''}`
+					: options.name,
+			dispatchedAt: performance.now(),
 		};
 		this.interactions.set(record.token, record);
 		if (message) {
@@ -541,12 +575,17 @@ export class FakeDiscord {
 	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (!done()) {
-			if (Date.now() > deadline) {
+			const remaining = deadline - Date.now();
+			if (remaining <= 0) {
 				throw new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}`);
 			}
+			// Woken by notify() when the interaction changes; no polling, so thousands can wait at once.
 			await new Promise<void>((resolve) => {
-				record.waiters.push(resolve);
-				setTimeout(resolve, 50);
+				const timer = setTimeout(resolve, remaining);
+				record.waiters.push(() => {
+					clearTimeout(timer);
+					resolve();
+				});
 			});
 		}
 	}
@@ -597,6 +636,25 @@ export class FakeDiscord {
 		return message;
 	}
 
+	/**
+	 * Counts a request against the global limit: `undefined` when it may pass, else the seconds
+	 * until the oldest request of the last second leaves the window.
+	 */
+	private globalRetryAfter(): number | undefined {
+		if (this.globalRequestsPerSecond === undefined) {
+			return undefined;
+		}
+		const now = performance.now();
+		while ((this.recentRequests[0] ?? now) <= now - 1_000) {
+			this.recentRequests.shift();
+		}
+		if (this.recentRequests.length >= this.globalRequestsPerSecond) {
+			return Math.max(0.001, ((this.recentRequests[0] ?? now) + 1_000 - now) / 1_000);
+		}
+		this.recentRequests.push(now);
+		return undefined;
+	}
+
 	private interactionCallback(
 		record: InteractionRecord,
 		body: { type: InteractionResponseType; data?: MessageBody },
@@ -605,6 +663,11 @@ export class FakeDiscord {
 			return { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 } };
 		}
 		record.callbacks.push({ type: body.type, data: body.data });
+		this.callbackLatencies.push({
+			label: record.label,
+			ms: performance.now() - record.dispatchedAt,
+			deferred: body.type === InteractionResponseType.DeferredChannelMessageWithSource,
+		});
 		switch (body.type) {
 			case InteractionResponseType.ChannelMessageWithSource:
 			case InteractionResponseType.DeferredChannelMessageWithSource:
@@ -653,6 +716,16 @@ export class FakeDiscord {
 			response.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
 			response.end(json === undefined ? undefined : JSON.stringify(json));
 		};
+
+		const retryAfter = /^\/(?:interactions|webhooks)\//u.test(path) ? undefined : this.globalRetryAfter();
+		if (retryAfter !== undefined) {
+			send(
+				429,
+				{ message: 'You are being rate limited.', retry_after: retryAfter, global: true },
+				{ 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+			);
+			return;
+		}
 
 		const fault = this.faults.find(
 			(candidate) => candidate.times > 0 && candidate.path.test(path) && (candidate.method ?? method) === method,

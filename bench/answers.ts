@@ -1,0 +1,148 @@
+/**
+ * The answer burst: 1,000 members click one open question within one second, then 5,000 within
+ * five seconds, through the real discord.js client of a `studybot all` process talking to the
+ * fake Discord. Prints the time from sending each click down the gateway to receiving the bot's
+ * reply (Discord allows 3 s), checks that every answer is stored exactly once and that the
+ * totals match, and runs `bench:search` alongside the second burst.
+ *
+ *   npm run bench:answers
+ */
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPrismaClient } from '../src/db/client.js';
+import { FakeDiscord } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
+import { startStudybotProcess } from '../tests/e2e/processRunner.js';
+import { buttonsOf } from '../tests/e2e/seen.js';
+import { eventually } from '../tests/support/eventually.js';
+import { createTestDatabase, createTestPrefix, REDIS_URL } from '../tests/support/services.js';
+import { percentile } from './stats.js';
+
+const DISCORD_WINDOW_MS = 3_000;
+const BURSTS = [
+	{ clicks: 1_000, seconds: 1 },
+	{ clicks: 5_000, seconds: 5 },
+] as const;
+
+/** Runs `npm run bench:search` and resolves with what it printed. */
+function searchBenchmark(): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search.ts'], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('error', reject);
+		child.on('exit', () => {
+			resolve(output);
+		});
+	});
+}
+
+const discord = new FakeDiscord();
+await discord.start();
+const database = await createTestDatabase();
+const redis = createTestPrefix();
+const prisma = createPrismaClient(database.url);
+const bot = await startStudybotProcess('all', {
+	discord,
+	databaseUrl: database.url,
+	redisUrl: REDIS_URL,
+	queuePrefix: redis.prefix,
+	logLevel: 'warn',
+});
+let failed = false;
+try {
+	const manager = discord.memberNamed('manager');
+	await discord.command({
+		name: 'quiz',
+		subcommand: 'setup',
+		member: manager,
+		options: { channel: { kind: 'channel', id: discord.guild.channels[0]?.id ?? '' }, time: '09:00', timezone: 'UTC' },
+	});
+	await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager });
+	const round = await eventually(
+		() => prisma.quizRound.findFirst({ where: { messageId: { not: null } } }).then((found) => found ?? undefined),
+		'the question to be posted',
+	);
+	const question = await eventually(() => discord.message(round.messageId ?? ''), 'the posted message');
+	const buttons = buttonsOf(question).map((button) => button.customId);
+	console.log(`question posted with ${buttons.length} options; bot process pid ${String(bot.child.pid)}`);
+
+	let expectedAnswers = 0;
+	for (const burst of BURSTS) {
+		const members = discord.addMembers(burst.clicks);
+		discord.callbackLatencies.length = 0;
+		const search = burst.clicks === 5_000 ? searchBenchmark() : undefined;
+		const started = performance.now();
+		let lastSent = started;
+		const replies = await Promise.all(
+			members.map(async (member, index) => {
+				await sleep((index * burst.seconds * 1_000) / burst.clicks);
+				const clicked = performance.now();
+				lastSent = Math.max(lastSent, clicked);
+				const reply = await discord
+					.click(question, buttons[index % buttons.length] ?? '', member)
+					.catch(() => undefined);
+				return reply && { ...reply, visibleAfterMs: performance.now() - clicked };
+			}),
+		);
+		const sendingSeconds = (lastSent - started) / 1_000;
+		expectedAnswers += burst.clicks;
+		const latencies = discord.callbackLatencies
+			.filter((entry) => entry.label === 'button:quiz')
+			.map((entry) => entry.ms);
+		const late = latencies.filter((ms) => ms > DISCORD_WINDOW_MS).length;
+		const deferred = discord.callbackLatencies.filter(
+			(entry) => entry.label === 'button:quiz' && entry.deferred,
+		).length;
+		const visible = replies.flatMap((reply) => (reply ? [reply.visibleAfterMs] : []));
+		const privateReplies = replies.filter(
+			(reply) =>
+				reply?.ephemeral === true &&
+				reply.pings.length === 0 &&
+				/Correct|Not quite/u.test(reply.embeds[0]?.title ?? ''),
+		).length;
+		const [stored, members_, statsTotal] = await Promise.all([
+			prisma.quizAnswer.count({ where: { roundId: round.id } }),
+			prisma.quizAnswer.groupBy({ by: ['userId'], where: { roundId: round.id } }).then((groups) => groups.length),
+			prisma.memberStats.aggregate({ _sum: { answers: true } }).then((sum) => sum._sum.answers ?? 0),
+		]);
+		console.log(
+			`${String(burst.clicks)} clicks in ${String(burst.seconds)} s (sent over ${sendingSeconds.toFixed(2)} s): ` +
+				`reply p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, ` +
+				`max ${Math.max(...latencies).toFixed(1)} ms; over 3 s: ${String(late)}; acknowledged first ("thinking…"): ${String(deferred)}`,
+		);
+		console.log(
+			`  answer feedback visible: p50 ${percentile(visible, 0.5).toFixed(1)} ms, p99 ${percentile(visible, 0.99).toFixed(1)} ms; ` +
+				`private feedback replies ${String(privateReplies)}/${String(burst.clicks)}`,
+		);
+		console.log(
+			`  stored answers ${String(stored)} (expected ${String(expectedAnswers)}), distinct members ${String(members_)}, ` +
+				`member_stats answers ${String(statsTotal)}`,
+		);
+		const fast = latencies.length === burst.clicks && late === 0;
+		const correct =
+			privateReplies === burst.clicks &&
+			stored === expectedAnswers &&
+			members_ === expectedAnswers &&
+			statsTotal === expectedAnswers;
+		console.log(`  goal, every click answered within 3 s: ${fast ? 'met' : 'MISSED'}`);
+		console.log(`  check, every answer stored once and the totals match: ${correct ? 'passed' : 'FAILED'}`);
+		// A slow machine misses the speed goal (printed); lost or doubled answers are a bug (exit 1).
+		failed ||= !correct;
+		if (search) {
+			console.log('  bench:search, run alongside this burst:');
+			for (const line of (await search).trim().split('\n')) {
+				console.log(`    ${line}`);
+			}
+		}
+	}
+} finally {
+	await bot.stop();
+	await prisma.$disconnect();
+	await discord.stop();
+	await redis.clear();
+	await database.drop();
+}
+process.exitCode = failed ? 1 : 0;
