@@ -29,7 +29,7 @@ const prisma = createPrismaClient(database.url);
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
 const queue = createQuizQueue(redis, prefix.prefix);
 const workers: StudybotProcess[] = [];
-let failed = false;
+let failed = true;
 try {
 	// Due in the next whole minute at least 20 s away, in UTC, for every server.
 	const due = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
