@@ -283,12 +283,43 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 
 	it('refuses forged answer buttons privately and changes no score', async () => {
 		const { discord } = harness();
-		const before = await prisma.quizAnswer.count();
-		for (const forged of ['quiz:answer:999999:0', `quiz:answer:1:4`, 'quiz:answer:abc:1']) {
+		const round = await prisma.quizRound.findFirstOrThrow({ where: { localDate: '2026-03-10' } });
+		// A round of another server, which a forged button in this one points at.
+		const otherGuild = '999999999999999999';
+		await prisma.guildQuizSettings.create({
+			data: { guildId: otherGuild, channelId: '999999999999999998', postTime: '09:00', timezone: 'UTC' },
+		});
+		const foreign = await prisma.quizRound.create({
+			data: {
+				guildId: otherGuild,
+				channelId: '999999999999999998',
+				localDate: '2026-03-10',
+				questionId: round.questionId,
+				topic: round.topic,
+				optionOrder: round.optionOrder,
+				messageId: '999999999999999997',
+				postedAt: round.postedAt,
+				closesAt: round.closesAt,
+			},
+		});
+		const before = { answers: await prisma.quizAnswer.count(), stats: await prisma.memberStats.findMany() };
+		const refusals: [string, RegExp][] = [
+			['quiz:answer:999999:0', /not known here/u],
+			[`quiz:answer:${String(foreign.id)}:0`, /not known here/u],
+			[`quiz:answer:${String(round.id)}:${String(round.optionOrder.length)}`, /not one of this question’s options/u],
+			['quiz:answer:abc:1', /no longer works/u],
+			['quiz:answer', /no longer works/u],
+			['\u0000💥'.repeat(30), /no longer works/u],
+		];
+		for (const [forged, message] of refusals) {
 			const reply = await discord.clickRaw(post, forged, discord.addMembers(1)[0]);
 			expectPrivate(reply);
+			expect(firstEmbed(reply).description, forged).toMatch(message);
 		}
-		expect(await prisma.quizAnswer.count()).toBe(before);
+		expect(await prisma.quizAnswer.count()).toBe(before.answers);
+		expect(await prisma.memberStats.findMany()).toEqual(before.stats);
+		await prisma.quizRound.delete({ where: { id: foreign.id } });
+		await prisma.guildQuizSettings.delete({ where: { guildId: otherGuild } });
 	});
 
 	it('closes the round when its job runs: answer revealed, results shown, buttons disabled', async () => {
