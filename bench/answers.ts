@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrismaClient } from '../src/db/client.js';
 import { FakeDiscord } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
+import { setUpDailyQuiz } from '../tests/e2e/harness.js';
 import { startStudybotProcess } from '../tests/e2e/processRunner.js';
 import { buttonsOf } from '../tests/e2e/seen.js';
 import { eventually } from '../tests/support/eventually.js';
@@ -54,12 +55,7 @@ const bot = await startStudybotProcess('all', {
 let failed = false;
 try {
 	const manager = discord.memberNamed('manager');
-	await discord.command({
-		name: 'quiz',
-		subcommand: 'setup',
-		member: manager,
-		options: { channel: { kind: 'channel', id: discord.guild.channels[0]?.id ?? '' }, time: '09:00', timezone: 'UTC' },
-	});
+	await setUpDailyQuiz(discord);
 	await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager });
 	const round = await eventually(
 		() => prisma.quizRound.findFirst({ where: { messageId: { not: null } } }).then((found) => found ?? undefined),

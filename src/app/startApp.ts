@@ -63,9 +63,9 @@ export async function startApp(
 	const prisma = createPrismaClient(config.databaseUrl, config.databasePoolSize);
 
 	const metrics = new Metrics();
-	const queueConnection = createRedis(config.redisUrl, 'queue');
+	const queueConnection = createRedis(config.redisUrl, 'queue', logger);
 	const queue = createQuizQueue(queueConnection, config.queuePrefix);
-	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker') : undefined;
+	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker', logger) : undefined;
 
 	let bot: RunningBot | undefined;
 	let scheduleCheck: NodeJS.Timeout | undefined;

@@ -45,7 +45,12 @@ describe('replyWhenReady', () => {
 		const replying = replyWhenReady(
 			interaction,
 			true,
-			() => new Promise((resolve) => setTimeout(() => { resolve(message); }, DEFER_AFTER_MS + 500)),
+			() =>
+				new Promise((resolve) =>
+					setTimeout(() => {
+						resolve(message);
+					}, DEFER_AFTER_MS + 500),
+				),
 		);
 		await vi.advanceTimersByTimeAsync(DEFER_AFTER_MS + 1);
 		expect(calls).toEqual(['defer ephemeral']);
@@ -59,7 +64,12 @@ describe('replyWhenReady', () => {
 		const replying = replyWhenReady(
 			interaction,
 			true,
-			() => new Promise((_, reject) => setTimeout(() => { reject(new Error('database down')); }, DEFER_AFTER_MS + 10)),
+			() =>
+				new Promise((_, reject) =>
+					setTimeout(() => {
+						reject(new Error('database down'));
+					}, DEFER_AFTER_MS + 10),
+				),
 		);
 		const settled = expect(replying).rejects.toThrow('database down');
 		await vi.advanceTimersByTimeAsync(DEFER_AFTER_MS + 20);

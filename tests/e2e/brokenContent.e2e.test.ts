@@ -10,7 +10,7 @@ import { eventually } from '../support/eventually.js';
 import { CONTENT_DIR } from '../support/library.js';
 import { createTestDatabase, createTestPrefix, type TestDatabase } from '../support/services.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
-import { startAppAgainst, TestClock } from './harness.js';
+import { startAppAgainst, TestClock, setUpDailyQuiz } from './harness.js';
 import { button, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 const VALID_QUESTION = `topic: Messaging and streaming
@@ -110,16 +110,7 @@ describe('broken or hostile content: start-up names every broken file and entry,
 		expectPrivate(search);
 		expect(firstEmbed(search).fields?.length).toBeGreaterThan(0);
 		const manager = discord.memberNamed('manager');
-		await discord.command({
-			name: 'quiz',
-			subcommand: 'setup',
-			member: manager,
-			options: {
-				channel: { kind: 'channel', id: discord.guild.channels[0]?.id ?? '' },
-				time: '09:00',
-				timezone: 'UTC',
-			},
-		});
+		await setUpDailyQuiz(discord);
 		await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager });
 		const round = await eventually(
 			() => prisma.quizRound.findFirst({ where: { messageId: { not: null } } }).then((found) => found ?? undefined),

@@ -4,7 +4,7 @@ import { loadServiceConfig } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { CONTENT_DIR } from '../support/library.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
-import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
+import { FakeDiscord, type SeenMessage } from './fakeDiscord/FakeDiscord.js';
 
 export const FAKE_TOKEN = `${'M'.repeat(26)}.fake.${'t'.repeat(38)}`;
 
@@ -104,4 +104,15 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
 		}
 		return harness;
 	};
+}
+
+/** The guild's manager sets the quiz up in its first channel, daily at 09:00 UTC. */
+export function setUpDailyQuiz(discord: FakeDiscord, guild = discord.guild): Promise<SeenMessage> {
+	return discord.command({
+		name: 'quiz',
+		subcommand: 'setup',
+		guild,
+		member: discord.memberNamed('manager', guild),
+		options: { channel: { kind: 'channel', id: guild.channels[0]?.id ?? '' }, time: '09:00', timezone: 'UTC' },
+	});
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, createTestPrefix, type TestDatabase } from '../supp
 import { TcpProxy, throughProxy } from '../support/tcpProxy.js';
 import type { SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
-import { startAppAgainst, TestClock } from './harness.js';
+import { startAppAgainst, TestClock, setUpDailyQuiz } from './harness.js';
 import { buttonsOf, expectPrivate, firstEmbed } from './seen.js';
 
 const OUTAGE_MS = 30_000;
@@ -36,16 +36,7 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 			prefix.prefix,
 			new TestClock(),
 		);
-		await discord.command({
-			name: 'quiz',
-			subcommand: 'setup',
-			member: manager(),
-			options: {
-				channel: { kind: 'channel', id: discord.guild.channels[0]?.id ?? '' },
-				time: '09:00',
-				timezone: 'UTC',
-			},
-		});
+		await setUpDailyQuiz(discord);
 		await discord.command({ name: 'quiz', subcommand: 'post-now', member: manager() });
 		const round = await eventually(
 			() => prisma.quizRound.findFirst({ where: { messageId: { not: null } } }).then((found) => found ?? undefined),

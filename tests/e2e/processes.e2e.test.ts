@@ -6,6 +6,7 @@ import { closeJobId, QUIZ_QUEUE, QuizJob, type QuizJobData } from '../../src/job
 import { eventually } from '../support/eventually.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
+import { setUpDailyQuiz } from './harness.js';
 import { startStudybotProcess, type StudybotProcess } from './processRunner.js';
 import { buttonsOf } from './seen.js';
 
@@ -51,13 +52,7 @@ describe('studybot as real processes', () => {
 
 	it('completes a quiz with the bot and two worker processes: posted once, answered, closed', async () => {
 		processes.push(await startStudybotProcess('worker', settings()), await startStudybotProcess('worker', settings()));
-		const manager = discord.memberNamed('manager');
-		await discord.command({
-			name: 'quiz',
-			subcommand: 'setup',
-			member: manager,
-			options: { channel: { kind: 'channel', id: channelId() }, time: '09:00', timezone: 'UTC' },
-		});
+		await setUpDailyQuiz(discord);
 		await Promise.all(
 			['a', 'b', 'c', 'd'].map((id) =>
 				queue.add(

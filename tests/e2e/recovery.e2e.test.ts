@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { closeJobId, QUIZ_QUEUE, schedulerId, type QuizJobData } from '../../src/jobs/quizQueue.js';
 import { eventually } from '../support/eventually.js';
-import { clearPrefix, REDIS_URL } from '../support/services.js';
-import { useHarness } from './harness.js';
+import type { RunningApp } from '../../src/app/startApp.js';
+import { PrivateRedis } from '../support/privateRedis.js';
+import { clearPrefix, createTestDatabase, REDIS_URL, type TestDatabase } from '../support/services.js';
+import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
+import { startAppAgainst, TestClock, useHarness, setUpDailyQuiz } from './harness.js';
 import { firstEmbed } from './seen.js';
 
 const MESSAGES = /^\/channels\/\d+\/messages$/u;
@@ -25,16 +28,7 @@ describe('the quiz recovers from a lost Redis and from Discord errors, posting a
 		queue = new Queue<QuizJobData>(QUIZ_QUEUE, { connection: redis, prefix: harness().queuePrefix });
 		const { discord, clock } = harness();
 		clock.set('2026-03-10T08:55:00Z');
-		await discord.command({
-			name: 'quiz',
-			subcommand: 'setup',
-			member: discord.memberNamed('manager'),
-			options: {
-				channel: { kind: 'channel', id: discord.guild.channels[0]?.id ?? '' },
-				time: '09:00',
-				timezone: 'UTC',
-			},
-		});
+		await setUpDailyQuiz(discord);
 	});
 
 	afterAll(async () => {
@@ -120,4 +114,64 @@ describe('the quiz recovers from a lost Redis and from Discord errors, posting a
 		expect(channelMessages()).toHaveLength(2);
 		expect(discord.unknownRoutes).toEqual([]);
 	});
+});
+
+describe('the quiz survives a Redis restart that loses everything', () => {
+	const redisServer = new PrivateRedis();
+	const discord = new FakeDiscord();
+	const clock = new TestClock(new Date('2026-05-04T08:55:00Z'));
+	let database: TestDatabase;
+	let prisma: PrismaClient;
+	let app: RunningApp;
+	let queue: Queue<QuizJobData>;
+	let redis: Redis;
+
+	beforeAll(async () => {
+		await redisServer.start();
+		await discord.start();
+		database = await createTestDatabase();
+		prisma = createPrismaClient(database.url);
+		app = await startAppAgainst(discord, database, 'studybot', clock, {
+			redisUrl: redisServer.url,
+			env: { SCHEDULE_CHECK_SECONDS: '1' },
+		});
+		redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+		// The test's own view of the queue loses its connection during the restart, as expected.
+		redis.on('error', () => undefined);
+		queue = new Queue<QuizJobData>(QUIZ_QUEUE, { connection: redis, prefix: 'studybot' });
+	}, 60_000);
+
+	afterAll(async () => {
+		await queue.close();
+		redis.disconnect();
+		await app.stop();
+		await discord.stop();
+		await prisma.$disconnect();
+		await database.drop();
+		await redisServer.stop();
+	}, 30_000);
+
+	it('rebuilds the schedule from Postgres after the restart and posts the day’s question once', async () => {
+		await setUpDailyQuiz(discord);
+		expect(await queue.getJobScheduler(schedulerId(discord.guild.id))).toBeDefined();
+		await redisServer.restart();
+		expect(await queue.getJobScheduler(schedulerId(discord.guild.id))).toBeUndefined();
+		await eventually(
+			async () => ((await queue.getJobScheduler(schedulerId(discord.guild.id))) === undefined ? undefined : true),
+			'the scheduler to be rebuilt after the restart',
+			20_000,
+		);
+		clock.set('2026-05-04T09:02:00Z');
+		await eventually(
+			async () =>
+				(await prisma.quizRound.findFirst({ where: { localDate: '2026-05-04', messageId: { not: null } } })) ??
+				undefined,
+			'the question to be posted after the restart',
+			20_000,
+		);
+		await sleep(2_500);
+		expect(discord.channelMessages(discord.guild.channels[0]?.id ?? '')).toHaveLength(1);
+		const ready = await fetch(`http://127.0.0.1:${String(app.healthPort)}/readyz`);
+		expect(ready.status).toBe(200);
+	}, 60_000);
 });
