@@ -5,10 +5,12 @@ export type { PrismaClient } from './generated/client.js';
 export { Prisma, QuizStatus } from './generated/client.js';
 
 /**
- * How long to wait for a connection, new or from the pool, before giving up: bounded, so that
- * when Postgres is unreachable a member hears "try again shortly" instead of waiting forever.
+ * How long to wait for a connection, new or from the pool, before giving up. A refused
+ * connection (Postgres down) fails at once; this bounds the rest: a pool busy with a burst of
+ * answers (the member already sees "thinking…", and waits rather than being turned away) or a
+ * network that swallows packets.
  */
-const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /** node-postgres's own default. */
 const DEFAULT_POOL_SIZE = 10;

@@ -103,4 +103,18 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 		},
 		OUTAGE_MS + 30_000,
 	);
+
+	it('acknowledges a click first when Postgres is slow, then shows the answer in its place', async () => {
+		const member = discord.addMembers(1)[0];
+		postgresProxy.delayMs = 2_500;
+		try {
+			const reply = await discord.click(question, buttonsOf(question)[1]?.customId ?? '', member);
+			expectPrivate(reply);
+			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
+			expect(discord.callbackLatencies.at(-1)).toMatchObject({ label: 'button:quiz', deferred: true });
+		} finally {
+			postgresProxy.delayMs = 0;
+		}
+		expect(await prisma.quizAnswer.count({ where: { userId: member?.user.id ?? '' } })).toBe(1);
+	}, 30_000);
 });

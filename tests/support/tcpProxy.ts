@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { Transform } from 'node:stream';
 
 /**
  * A TCP proxy the test controls, between the app and Postgres or Redis: `cut()` drops every
@@ -10,6 +11,8 @@ export class TcpProxy {
 	private server: Server | undefined;
 	private readonly sockets = new Set<Socket>();
 	public port = 0;
+	/** Added to every chunk on its way to the service, as a slow or distant network would. */
+	public delayMs = 0;
 
 	public constructor(
 		private readonly targetHost: string,
@@ -27,7 +30,18 @@ export class TcpProxy {
 					upstream.destroy();
 				});
 			}
-			client.pipe(upstream).pipe(client);
+			client
+				.pipe(
+					new Transform({
+						transform: (chunk: Buffer, _encoding, done) => {
+							setTimeout(() => {
+								done(null, chunk);
+							}, this.delayMs);
+						},
+					}),
+				)
+				.pipe(upstream)
+				.pipe(client);
 		});
 		server.listen(this.port, '127.0.0.1');
 		await once(server, 'listening');

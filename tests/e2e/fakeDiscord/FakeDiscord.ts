@@ -177,6 +177,7 @@ export class FakeDiscord {
 	/** What GET /gateway/bot recommends; the guilds are spread over that many shards in turn. */
 	public readonly recommendedShards: number;
 
+	private readonly replyTimeoutMs: number;
 	/** Every interaction's time to its first callback, in the order the callbacks arrived. */
 	public readonly callbackLatencies: CallbackLatency[] = [];
 	/**
@@ -192,8 +193,11 @@ export class FakeDiscord {
 			heartbeatInterval?: number;
 			recommendedShards?: number;
 			globalRequestsPerSecond?: number;
+			/** How long a member waits for the bot's reply before the fake gives up (default 10 s). */
+			replyTimeoutMs?: number;
 		} = {},
 	) {
+		this.replyTimeoutMs = options.replyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
 		this.recommendedShards = options.recommendedShards ?? 1;
 		this.globalRequestsPerSecond = options.globalRequestsPerSecond;
 		for (let index = 0; index < (options.guilds ?? 1); index += 1) {
@@ -535,7 +539,7 @@ export class FakeDiscord {
 		return record;
 	}
 
-	private async nextCallback(record: InteractionRecord, timeoutMs = DEFAULT_TIMEOUT_MS) {
+	private async nextCallback(record: InteractionRecord, timeoutMs = this.replyTimeoutMs) {
 		await this.waitFor(record, () => record.callbacks.length > 0, timeoutMs, 'an interaction callback');
 		const [callback] = record.callbacks;
 		if (!callback) {
@@ -552,7 +556,7 @@ export class FakeDiscord {
 				return this.requireMessage(record.original);
 			case InteractionResponseType.DeferredChannelMessageWithSource:
 			case InteractionResponseType.DeferredMessageUpdate:
-				await this.waitFor(record, () => record.edits > 0, DEFAULT_TIMEOUT_MS, 'the deferred reply to be edited');
+				await this.waitFor(record, () => record.edits > 0, this.replyTimeoutMs, 'the deferred reply to be edited');
 				return this.requireMessage(record.original);
 			default:
 				throw new Error(`fake discord: unexpected callback type ${callback.type}`);
@@ -705,7 +709,9 @@ export class FakeDiscord {
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const method = request.method ?? 'GET';
-		const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+		// discord.js sends `@original` percent-encoded, as `%40original`.
+		const pathname = decodeURIComponent(url.pathname);
+		const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
 		const body = await readBody(request);
 		const call: RestCall = { method, path, query: url.search, body, status: 0 };
 		this.restLog.push(call);
