@@ -10,8 +10,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { createPrismaClient } from '../src/db/client.js';
-import { createQuizQueue, reconcileSchedules } from '../src/jobs/quizQueue.js';
-import { listActiveQuizSettings } from '../src/quiz/settings.js';
+import { PrismaQuizStore } from '../src/db/quizStore.js';
+import { BullQuizScheduler } from '../src/jobs/bullQuizScheduler.js';
+import { createQuizQueue } from '../src/jobs/quizQueue.js';
 import { FakeDiscord } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
 import { startStudybotProcess, type StudybotProcess } from '../tests/e2e/processRunner.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL, runSql } from '../tests/support/services.js';
@@ -41,7 +42,9 @@ try {
 		`INSERT INTO guild_quiz_settings (guild_id, channel_id, post_time, timezone, answer_window_hours, updated_at)
 		 VALUES ${rows.join(',\n')}`,
 	);
-	const schedules = await reconcileSchedules(queue, await listActiveQuizSettings(prisma));
+	const schedules = await new BullQuizScheduler(queue).reconcile(
+		await new PrismaQuizStore(prisma).listActiveSettings(),
+	);
 	console.log(`${String(schedules.upserted)} servers scheduled for ${due.toISOString()} (${time} UTC)`);
 	for (let index = 0; index < WORKERS; index += 1) {
 		workers.push(

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import { createPrismaClient } from '../src/db/client.js';
+import { PrismaScoreStore } from '../src/db/scoreStore.js';
 import { getLeaderboard, getMemberRank } from '../src/scores/leaderboard.js';
 import { PERIODS } from '../src/scores/rules.js';
 import { createTestDatabase, runSql } from '../tests/support/services.js';
@@ -74,16 +75,16 @@ try {
 	);
 
 	const prisma = createPrismaClient(databaseUrl);
+	const scores = new PrismaScoreStore(prisma);
+	const deps = { scores, clock: () => now };
 	const guild = (index: number) => `g${1 + (index % GUILDS)}`;
 	const member = (index: number) => `u${1 + (index % GUILDS)}-${1 + ((index * 7919) % MEMBERS_PER_GUILD)}`;
 	for (let warm = 0; warm < 20; warm += 1) {
-		await getLeaderboard(prisma, {
+		await getLeaderboard(deps, {
 			guildId: guild(warm),
-			timeZone: 'Europe/Berlin',
 			period: 'all',
 			page: 0,
 			readerId: member(warm),
-			now,
 		});
 	}
 	const results: Record<string, number> = {};
@@ -91,13 +92,11 @@ try {
 		const samples: number[] = [];
 		for (let sample = 0; sample < SAMPLES; sample += 1) {
 			const started = performance.now();
-			await getLeaderboard(prisma, {
+			await getLeaderboard(deps, {
 				guildId: guild(sample),
-				timeZone: 'Europe/Berlin',
 				period,
 				page: sample % 20,
 				readerId: member(sample),
-				now,
 			});
 			samples.push(performance.now() - started);
 		}
@@ -108,7 +107,7 @@ try {
 		const started = performance.now();
 		await Promise.all(
 			PERIODS.map((period) =>
-				getMemberRank(prisma, {
+				getMemberRank(scores, {
 					guildId: guild(sample),
 					timeZone: 'Europe/Berlin',
 					period,

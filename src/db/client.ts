@@ -26,6 +26,11 @@ export function createPrismaClient(databaseUrl: string, poolSize = DEFAULT_POOL_
 	});
 }
 
+/** True when Postgres answers a query. */
+export async function databaseAnswers(prisma: PrismaClient): Promise<boolean> {
+	return (await prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1;
+}
+
 /** Prisma's codes for a database that cannot be reached or did not answer in time. */
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 

@@ -1,12 +1,10 @@
 import { once } from 'node:events';
 import { Events, type Client } from 'discord.js';
 import type { DiscordConfig, ShardConfig } from '../config/config.js';
-import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
-import type { SearchIndex } from '../search/searchIndex.js';
 import { createDiscordClient } from './client.js';
 import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
-import type { QuizServices } from './context.js';
+import type { BotContext } from './context.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
@@ -23,7 +21,7 @@ export interface RunningBot {
 export async function startBot(
 	config: DiscordConfig & { readonly shards: ShardConfig },
 	logger: Logger,
-	services: { readonly index: SearchIndex; readonly quiz: QuizServices; readonly metrics: Metrics },
+	services: Omit<BotContext, 'logger' | 'commandDefinitions'>,
 ): Promise<RunningBot> {
 	const client = createDiscordClient(config, config.shards);
 	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });

@@ -1,28 +1,18 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Queue } from 'bullmq';
-import type { PrismaClient } from '../db/client.js';
-import type { QuizJobData } from '../jobs/quizQueue.js';
 import type { Metrics } from '../health/metrics.js';
 import type { Logger } from '../logging/logger.js';
-import type { Question } from '../quiz/questionBank.js';
-import type { RoundReader } from '../quiz/rounds.js';
+import type { QuizUseCases } from '../quiz/quizUseCases.js';
+import type { ScoreUseCases } from '../scores/scoreUseCases.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 
-/** What the quiz commands and buttons work with. */
-export interface QuizServices {
-	readonly prisma: PrismaClient;
-	readonly queue: Queue<QuizJobData>;
-	readonly questions: ReadonlyMap<string, Question>;
-	readonly clock: () => Date;
-	/** Reads the round a click answers; shared by all clicks, so a burst reads a round once. */
-	readonly readRound: RoundReader;
-}
-
-/** What command and button handlers are given to work with. */
+/** What command and button handlers work with: the use cases they call, never a database or a queue. */
 export interface BotContext {
 	readonly index: SearchIndex;
+	readonly quiz: Pick<QuizUseCases, 'setUp' | 'changeStatus' | 'setWeeklyRecap' | 'postNow' | 'overview' | 'answer'>;
+	readonly scores: Pick<ScoreUseCases, 'leaderboard' | 'memberProgress'>;
 	readonly logger: Logger;
-	readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
-	readonly quiz: QuizServices;
 	readonly metrics: Metrics;
+	readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+	/** True for an error that means a service (Postgres) is out for a moment: "try again shortly". */
+	readonly isServiceUnavailable: (error: unknown) => boolean;
 }

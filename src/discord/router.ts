@@ -1,5 +1,4 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
-import { isDatabaseUnavailable } from '../db/client.js';
 import type { SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
 import { handleQuizButton } from './components/quizButtons.js';
@@ -116,7 +115,7 @@ export function createInteractionRouter(
 			}
 			context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error) {
-			const unavailable = isDatabaseUnavailable(error);
+			const unavailable = context.isServiceUnavailable(error);
 			outcome = unavailable ? 'unavailable' : 'error';
 			if (unavailable) {
 				context.logger.warn({ ...where, err: error }, 'interaction refused: the database is unavailable');

@@ -27,9 +27,23 @@ export interface QuestionProblem {
 	readonly reason: string;
 }
 
-export interface QuestionBank {
+/** What loading found: the valid questions, and what was wrong with the rest. */
+export interface LoadedQuestions {
 	readonly questions: readonly Question[];
 	readonly problems: readonly QuestionProblem[];
+}
+
+/** The questions the bot asks, in file order, looked up by id without a scan. */
+export class QuestionBank {
+	private readonly byId: ReadonlyMap<string, Question>;
+
+	public constructor(public readonly questions: readonly Question[]) {
+		this.byId = new Map(questions.map((question) => [question.id, question]));
+	}
+
+	public get(id: string): Question | undefined {
+		return this.byId.get(id);
+	}
 }
 
 /** What a note section must offer for the bank to be checked against it. */
@@ -115,7 +129,7 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** Validates one file's questions; a bad question is reported and left out, the rest stay. */
-export function parseQuestionFile(file: string, text: string, sections: SectionLookup): QuestionBank {
+export function parseQuestionFile(file: string, text: string, sections: SectionLookup): LoadedQuestions {
 	let data: unknown;
 	try {
 		data = parseYaml(text);
@@ -167,7 +181,7 @@ export function parseQuestionFile(file: string, text: string, sections: SectionL
  * Loads every `.yaml`/`.yml` file of the questions folder. A file that does not parse disables
  * only its own questions; duplicate ids across files are reported and the later one dropped.
  */
-export async function loadQuestionBank(folder: string, sections: SectionLookup): Promise<QuestionBank> {
+export async function loadQuestionBank(folder: string, sections: SectionLookup): Promise<LoadedQuestions> {
 	const entries = await readdir(folder, { withFileTypes: true }).catch(() => undefined);
 	if (!entries) {
 		return { questions: [], problems: [{ file: folder, reason: 'cannot be read (is the questions folder missing?)' }] };

@@ -1,10 +1,14 @@
-import type { PrismaClient, QuizStatus } from '../db/client.js';
+/** A guild's daily quiz is running, paused (kept, not posting) or turned off. */
+export const QUIZ_STATUSES = ['active', 'paused', 'disabled'] as const;
+export type QuizStatus = (typeof QUIZ_STATUSES)[number];
 
 export interface QuizSettings {
 	readonly guildId: string;
 	readonly channelId: string;
 	readonly roleId: string | null;
+	/** Local posting time, `HH:MM`. */
 	readonly postTime: string;
+	/** IANA time zone name. */
 	readonly timezone: string;
 	readonly answerWindowHours: number;
 	readonly status: QuizStatus;
@@ -23,39 +27,11 @@ export interface RecapSettings {
 	readonly recapTime: string;
 }
 
-/** Turns the weekly recap on or off and sets when it is posted; undefined before setup. */
-export async function saveRecapSettings(
-	prisma: PrismaClient,
-	guildId: string,
-	recap: RecapSettings,
-): Promise<QuizSettings | undefined> {
-	const { count } = await prisma.guildQuizSettings.updateMany({ where: { guildId }, data: recap });
-	return count === 0 ? undefined : getQuizSettings(prisma, guildId);
-}
+/** The longest a question may stay open, in hours. */
+export const MAX_ANSWER_WINDOW_HOURS = 24;
+export const DEFAULT_ANSWER_WINDOW_HOURS = 24;
 
-/** Saves a guild's quiz settings; setting up again re-activates a paused or disabled quiz. */
-export async function saveQuizSettings(prisma: PrismaClient, input: QuizSettingsInput): Promise<QuizSettings> {
-	return prisma.guildQuizSettings.upsert({
-		where: { guildId: input.guildId },
-		create: { ...input, status: 'active' },
-		update: { ...input, status: 'active' },
-	});
-}
-
-export async function getQuizSettings(prisma: PrismaClient, guildId: string): Promise<QuizSettings | undefined> {
-	return (await prisma.guildQuizSettings.findUnique({ where: { guildId } })) ?? undefined;
-}
-
-/** Changes the status; undefined when the guild has never set the quiz up. */
-export async function setQuizStatus(
-	prisma: PrismaClient,
-	guildId: string,
-	status: QuizStatus,
-): Promise<QuizSettings | undefined> {
-	const { count } = await prisma.guildQuizSettings.updateMany({ where: { guildId }, data: { status } });
-	return count === 0 ? undefined : getQuizSettings(prisma, guildId);
-}
-
-export async function listActiveQuizSettings(prisma: PrismaClient): Promise<QuizSettings[]> {
-	return prisma.guildQuizSettings.findMany({ where: { status: 'active' }, orderBy: { guildId: 'asc' } });
+/** When a question posted at `start` stops taking answers: the one place this is computed. */
+export function answerWindowEnd(start: Date, answerWindowHours: number): Date {
+	return new Date(start.getTime() + answerWindowHours * 3_600_000);
 }

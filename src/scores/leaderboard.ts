@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '../db/client.js';
+import type { ScoreDependencies } from './scoreDependencies.js';
+import type { PeriodRange, RecentRounds, ScoreStore, Standing } from './scoreStore.js';
 import { liveStreak, periodStart, type Period } from './rules.js';
 
 export const LEADERBOARD_PAGE_SIZE = 10;
@@ -11,6 +12,7 @@ export interface LeaderboardRow {
 	readonly points: number;
 	readonly answers: number;
 	readonly correct: number;
+	/** The streak as it stands now. */
 	readonly streak: number;
 }
 
@@ -24,166 +26,94 @@ export interface Leaderboard {
 	readonly reader: LeaderboardRow | undefined;
 }
 
-interface RawRow {
-	rank: bigint;
-	user_id: string;
-	name: string | null;
-	points: number;
-	answers: number;
-	correct: number;
-	current_streak: number;
-	streak_last_date: string | null;
+/** The guild's time zone for periods: the quiz's, or UTC before the quiz is set up. */
+export async function timeZoneOf(scores: ScoreStore, guildId: string): Promise<string> {
+	return (await scores.guildTimeZone(guildId)) ?? 'UTC';
 }
 
-export interface RecentRounds {
-	readonly latest?: string;
-	readonly previous?: string;
-	readonly latestOpen: boolean;
-	readonly latestRoundId?: number;
-}
-
-export async function recentRounds(prisma: PrismaClient, guildId: string, now: Date): Promise<RecentRounds> {
-	const rounds = await prisma.quizRound.findMany({
-		where: { guildId, postedAt: { lte: now } },
-		orderBy: { localDate: 'desc' },
-		take: 2,
-		select: { id: true, localDate: true, closesAt: true, closedAt: true },
-	});
-	const [latest, previous] = rounds;
-	return {
-		...(latest ? { latest: latest.localDate, latestRoundId: latest.id } : {}),
-		...(previous ? { previous: previous.localDate } : {}),
-		latestOpen: latest?.closedAt === null && latest.closesAt.getTime() > now.getTime(),
-	};
+export function periodRange(guildId: string, period: Period, now: Date, timeZone: string): PeriodRange {
+	return { guildId, since: periodStart(period, now, timeZone), until: now };
 }
 
 /** Which of these members have answered the guild's latest round (their streak is settled for it). */
 export async function whoAnsweredLatest(
-	prisma: PrismaClient,
+	scores: ScoreStore,
 	recent: RecentRounds,
 	userIds: readonly string[],
-): Promise<Set<string>> {
-	if (recent.latestRoundId === undefined || userIds.length === 0) {
-		return new Set();
-	}
-	const answers = await prisma.quizAnswer.findMany({
-		where: { roundId: recent.latestRoundId, userId: { in: [...userIds] } },
-		select: { userId: true },
-	});
-	return new Set(answers.map((answer) => answer.userId));
+): Promise<ReadonlySet<string>> {
+	return recent.latestRoundId === undefined || userIds.length === 0
+		? new Set<string>()
+		: scores.answeredRound(recent.latestRoundId, userIds);
 }
 
-/**
- * Ranked members of a period: totals from `member_stats` for all time, summed from the answers
- * of the period otherwise. Ranks are shared by ties (1, 2, 2, 4); ties are listed in the order
- * the members reached their points.
- */
-function rankedQuery(guildId: string, since: Date | undefined, until: Date): Prisma.Sql {
-	if (since === undefined) {
-		return Prisma.sql`
-			SELECT s.user_id, s.points, s.answers, s.correct, s.current_streak, s.streak_last_date,
-			       s.points_reached_at AS reached,
-			       RANK() OVER (ORDER BY s.points DESC) AS rank
-			FROM member_stats s
-			WHERE s.guild_id = ${guildId} AND s.answers > 0`;
-	}
-	return Prisma.sql`
-		SELECT t.user_id, t.points, t.answers, t.correct, s.current_streak, s.streak_last_date, t.reached,
-		       RANK() OVER (ORDER BY t.points DESC) AS rank
-		FROM (
-			SELECT user_id, SUM(points)::int AS points, COUNT(*)::int AS answers,
-			       COUNT(*) FILTER (WHERE correct)::int AS correct,
-			       MAX(answered_at) FILTER (WHERE points > 0) AS reached
-			FROM quiz_answers
-			WHERE guild_id = ${guildId} AND answered_at >= ${since} AND answered_at <= ${until}
-			GROUP BY user_id
-		) t
-		LEFT JOIN member_stats s ON s.guild_id = ${guildId} AND s.user_id = t.user_id`;
-}
-
-function withNames(ranked: Prisma.Sql, guildId: string): Prisma.Sql {
-	return Prisma.sql`
-		SELECT r.rank, r.user_id, m.display_name AS name, r.points, r.answers, r.correct,
-		       COALESCE(r.current_streak, 0) AS current_streak, r.streak_last_date, r.reached
-		FROM (${ranked}) r
-		LEFT JOIN guild_members m ON m.guild_id = ${guildId} AND m.user_id = r.user_id`;
-}
-
-export interface PeriodOptions {
-	readonly guildId: string;
-	readonly timeZone: string;
-	readonly period: Period;
-	readonly now: Date;
-}
-
-function rankedMembers(options: PeriodOptions): Prisma.Sql {
-	const since = periodStart(options.period, options.now, options.timeZone);
-	return withNames(rankedQuery(options.guildId, since, options.now), options.guildId);
-}
-
-async function readerRows(prisma: PrismaClient, ranked: Prisma.Sql, userId: string): Promise<RawRow[]> {
-	return prisma.$queryRaw<RawRow[]>`SELECT * FROM (${ranked}) x WHERE x.user_id = ${userId}`;
-}
-
-/** Raw rows as shown: ranks as numbers, names for members who left, streaks as they stand now. */
-async function toLeaderboardRows(
-	prisma: PrismaClient,
-	options: PeriodOptions,
-	rows: readonly RawRow[],
+/** Stored standings as shown: names for members who left, streaks as they stand now. */
+export async function toLeaderboardRows(
+	scores: ScoreStore,
+	guildId: string,
+	now: Date,
+	standings: readonly Standing[],
 ): Promise<LeaderboardRow[]> {
-	const recent = await recentRounds(prisma, options.guildId, options.now);
+	const recent = await scores.recentRounds(guildId, now);
 	const answeredLatest = await whoAnsweredLatest(
-		prisma,
+		scores,
 		recent,
-		rows.map((row) => row.user_id),
+		standings.map((standing) => standing.userId),
 	);
-	return rows.map((row) => ({
-		rank: Number(row.rank),
-		userId: row.user_id,
-		name: row.name ?? `member ${row.user_id}`,
-		points: row.points,
-		answers: row.answers,
-		correct: row.correct,
-		streak: liveStreak(
-			{ current: row.current_streak, lastDate: row.streak_last_date },
-			recent,
-			answeredLatest.has(row.user_id),
-		),
+	return standings.map((standing) => ({
+		rank: standing.rank,
+		userId: standing.userId,
+		name: standing.name ?? `member ${standing.userId}`,
+		points: standing.points,
+		answers: standing.answers,
+		correct: standing.correct,
+		streak: liveStreak(standing.streak, recent, answeredLatest.has(standing.userId)),
 	}));
 }
 
 /** One member's line in a period, without reading a page: what /stats needs for each period. */
 export async function getMemberRank(
-	prisma: PrismaClient,
-	options: PeriodOptions & { readonly userId: string },
+	scores: ScoreStore,
+	options: {
+		readonly guildId: string;
+		readonly userId: string;
+		readonly period: Period;
+		readonly now: Date;
+		readonly timeZone: string;
+	},
 ): Promise<LeaderboardRow | undefined> {
-	const [row] = await toLeaderboardRows(
-		prisma,
-		options,
-		await readerRows(prisma, rankedMembers(options), options.userId),
-	);
+	const range = periodRange(options.guildId, options.period, options.now, options.timeZone);
+	const standing = await scores.standingOf(range, options.userId);
+	const [row] = await toLeaderboardRows(scores, options.guildId, options.now, standing ? [standing] : []);
 	return row;
 }
 
+export interface LeaderboardRequest {
+	readonly guildId: string;
+	readonly period: Period;
+	/** 0-based; clamped into range. */
+	readonly page: number;
+	/** Whose own line to show below the page. */
+	readonly readerId: string;
+}
+
+/** `/leaderboard`: one page of a period's ranking with the reader's own line. */
 export async function getLeaderboard(
-	prisma: PrismaClient,
-	options: PeriodOptions & { readonly page: number; readonly readerId: string },
+	deps: Pick<ScoreDependencies, 'scores' | 'clock'>,
+	request: LeaderboardRequest,
+	now = deps.clock(),
 ): Promise<Leaderboard> {
-	const ranked = rankedMembers(options);
-	const requested = Math.max(0, Math.trunc(options.page));
-	const [{ members: counted } = { members: 0 }] = await prisma.$queryRaw<{ members: number }[]>`
-		SELECT COUNT(*)::int AS members FROM (${ranked}) x`;
+	const { scores } = deps;
+	const range = periodRange(request.guildId, request.period, now, await timeZoneOf(scores, request.guildId));
+	const counted = await scores.countStandings(range);
 	const pageCount = Math.max(1, Math.ceil(counted / LEADERBOARD_PAGE_SIZE));
-	const page = Math.min(requested, pageCount - 1);
+	const page = Math.min(Math.max(0, Math.trunc(request.page)), pageCount - 1);
 	const [rows, reader] = await Promise.all([
-		prisma.$queryRaw<
-			RawRow[]
-		>`${ranked} ORDER BY r.points DESC, r.reached ASC NULLS LAST, r.user_id LIMIT ${LEADERBOARD_PAGE_SIZE} OFFSET ${page * LEADERBOARD_PAGE_SIZE}`,
-		readerRows(prisma, ranked, options.readerId),
+		scores.standingsPage(range, page * LEADERBOARD_PAGE_SIZE, LEADERBOARD_PAGE_SIZE),
+		scores.standingOf(range, request.readerId),
 	]);
-	const shown = await toLeaderboardRows(prisma, options, [...rows, ...reader]);
+	const shown = await toLeaderboardRows(scores, request.guildId, now, reader ? [...rows, reader] : rows);
 	return {
-		period: options.period,
+		period: request.period,
 		page,
 		pageCount,
 		members: counted,

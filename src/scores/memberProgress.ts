@@ -1,13 +1,11 @@
-import type { PrismaClient } from '../db/client.js';
-import { getMemberRank, type LeaderboardRow } from './leaderboard.js';
+import { getMemberRank, timeZoneOf, type LeaderboardRow } from './leaderboard.js';
 import { accuracy, PERIODS, type Period } from './rules.js';
+import type { ScoreDependencies } from './scoreDependencies.js';
+import type { TopicResult } from './scoreStore.js';
 
-export interface TopicAccuracy {
-	readonly topic: string;
-	readonly answers: number;
-	readonly correct: number;
-	/** The question of this topic the member most recently got wrong, to suggest a note. */
-	readonly lastWrongQuestionId: string | undefined;
+export interface TopicAccuracy extends TopicResult {
+	/** The note section of the question last got wrong, to suggest what to re-read. */
+	readonly lastWrongSectionId: string | undefined;
 }
 
 export interface MemberProgress {
@@ -23,27 +21,33 @@ export interface MemberProgress {
 
 const WEAKEST_TOPICS = 3;
 
+export interface MemberProgressRequest {
+	readonly guildId: string;
+	readonly userId: string;
+	/** The name to show for a member the guild has never seen answer. */
+	readonly fallbackName: string;
+}
+
+/** `/stats`: a member's totals, ranks in every period, accuracy per topic and what to revise. */
 export async function getMemberProgress(
-	prisma: PrismaClient,
-	options: { guildId: string; userId: string; timeZone: string; now: Date; fallbackName: string },
+	deps: Pick<ScoreDependencies, 'scores' | 'bank' | 'clock'>,
+	request: MemberProgressRequest,
 ): Promise<MemberProgress> {
-	const [week, month, all] = await Promise.all(PERIODS.map((period) => getMemberRank(prisma, { ...options, period })));
-	const [stats, member, topicRows, wrongRows] = await Promise.all([
-		prisma.memberStats.findUnique({ where: { guildId_userId: { guildId: options.guildId, userId: options.userId } } }),
-		prisma.guildMember.findUnique({ where: { guildId_userId: { guildId: options.guildId, userId: options.userId } } }),
-		prisma.$queryRaw<{ topic: string; answers: number; correct: number }[]>`
-			SELECT r.topic, COUNT(*)::int AS answers, COUNT(*) FILTER (WHERE a.correct)::int AS correct
-			FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
-			WHERE a.guild_id = ${options.guildId} AND a.user_id = ${options.userId}
-			GROUP BY r.topic ORDER BY r.topic`,
-		prisma.$queryRaw<{ topic: string; question_id: string }[]>`
-			SELECT DISTINCT ON (r.topic) r.topic, r.question_id
-			FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id
-			WHERE a.guild_id = ${options.guildId} AND a.user_id = ${options.userId} AND NOT a.correct
-			ORDER BY r.topic, a.answered_at DESC`,
+	const { scores } = deps;
+	const now = deps.clock();
+	const timeZone = await timeZoneOf(scores, request.guildId);
+	const [week, month, all] = await Promise.all(
+		PERIODS.map((period) => getMemberRank(scores, { ...request, period, now, timeZone })),
+	);
+	const [record, results] = await Promise.all([
+		scores.memberRecord(request.guildId, request.userId),
+		scores.topicResults(request.guildId, request.userId),
 	]);
-	const lastWrong = new Map(wrongRows.map((row) => [row.topic, row.question_id]));
-	const topics = topicRows.map((row) => ({ ...row, lastWrongQuestionId: lastWrong.get(row.topic) }));
+	const topics = results.map((topic) => ({
+		...topic,
+		lastWrongSectionId:
+			topic.lastWrongQuestionId === undefined ? undefined : deps.bank.get(topic.lastWrongQuestionId)?.sectionId,
+	}));
 	const weakest = topics
 		.filter((topic) => topic.correct < topic.answers)
 		.sort(
@@ -52,10 +56,10 @@ export async function getMemberProgress(
 		)
 		.slice(0, WEAKEST_TOPICS);
 	return {
-		userId: options.userId,
-		name: member?.displayName ?? options.fallbackName,
+		userId: request.userId,
+		name: record.name ?? request.fallbackName,
 		allTime: all,
-		bestStreak: stats?.bestStreak ?? 0,
+		bestStreak: record.bestStreak,
 		ranks: { week, month, all },
 		topics,
 		weakest,

@@ -1,4 +1,4 @@
-import { addDays, localDate, zonedInstant } from '../quiz/zonedTime.js';
+import { addDays, localDate, zonedInstant } from '../time/zonedTime.js';
 
 /** Leaderboard periods, in the guild's time zone. */
 export const PERIODS = ['week', 'month', 'all'] as const;

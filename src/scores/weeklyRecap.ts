@@ -1,15 +1,11 @@
-import type { PrismaClient } from '../db/client.js';
-import { localDate } from '../quiz/zonedTime.js';
-import { getLeaderboard, recentRounds, whoAnsweredLatest, type LeaderboardRow } from './leaderboard.js';
+import { localDate } from '../time/zonedTime.js';
+import { getLeaderboard, whoAnsweredLatest, type LeaderboardRow } from './leaderboard.js';
 import { liveStreak, periodStart } from './rules.js';
-
-export interface HardestQuestion {
-	readonly questionId: string;
-	readonly answers: number;
-	readonly correct: number;
-}
+import type { ScoreDependencies } from './scoreDependencies.js';
+import type { HardestQuestion } from './scoreStore.js';
 
 export interface WeeklyRecap {
+	readonly guildId: string;
 	/** Local date of the week's Monday. */
 	readonly weekOf: string;
 	readonly top: readonly LeaderboardRow[];
@@ -20,54 +16,67 @@ export interface WeeklyRecap {
 
 const TOP_MEMBERS = 5;
 const TOP_STREAKS = 3;
+/** Recorded streaks read to find the live ones: most of the longest are still running. */
+const STREAK_CANDIDATES = 50;
 
-/** The week so far in a guild: its top members, its longest live streaks, its hardest question. */
+/** The week so far in a guild, as of `at`: its top members, its longest live streaks, its hardest question. */
 export async function getWeeklyRecap(
-	prisma: PrismaClient,
-	options: { guildId: string; timeZone: string; now: Date },
+	deps: Pick<ScoreDependencies, 'scores' | 'clock'>,
+	options: { readonly guildId: string; readonly timeZone: string; readonly at: Date },
 ): Promise<WeeklyRecap> {
-	const weekStart = periodStart('week', options.now, options.timeZone) ?? options.now;
-	const [week, streakRows, recent, hardest] = await Promise.all([
-		getLeaderboard(prisma, { ...options, period: 'week', page: 0, readerId: '' }),
-		prisma.$queryRaw<
-			{ user_id: string; name: string | null; current_streak: number; streak_last_date: string | null }[]
-		>`
-			SELECT s.user_id, m.display_name AS name, s.current_streak, s.streak_last_date
-			FROM member_stats s LEFT JOIN guild_members m ON m.guild_id = s.guild_id AND m.user_id = s.user_id
-			WHERE s.guild_id = ${options.guildId} AND s.current_streak > 0
-			ORDER BY s.current_streak DESC, s.points_reached_at ASC
-			LIMIT 50`,
-		recentRounds(prisma, options.guildId, options.now),
-		prisma.$queryRaw<{ question_id: string; answers: number; correct: number }[]>`
-			SELECT r.question_id, COUNT(a.id)::int AS answers, COUNT(a.id) FILTER (WHERE a.correct)::int AS correct
-			FROM quiz_rounds r JOIN quiz_answers a ON a.round_id = r.id
-			WHERE r.guild_id = ${options.guildId} AND r.posted_at >= ${weekStart} AND r.posted_at <= ${options.now}
-			GROUP BY r.id, r.question_id
-			ORDER BY COUNT(a.id) FILTER (WHERE a.correct)::float / COUNT(a.id) ASC, COUNT(a.id) DESC
-			LIMIT 1`,
+	const { scores } = deps;
+	const weekStart = periodStart('week', options.at, options.timeZone) ?? options.at;
+	const [week, holders, recent, hardest] = await Promise.all([
+		getLeaderboard(deps, { guildId: options.guildId, period: 'week', page: 0, readerId: '' }, options.at),
+		scores.streakHolders(options.guildId, STREAK_CANDIDATES),
+		scores.recentRounds(options.guildId, options.at),
+		scores.hardestQuestion(options.guildId, weekStart, options.at),
 	]);
-	const [row] = hardest;
 	const answered = await whoAnsweredLatest(
-		prisma,
+		scores,
 		recent,
-		streakRows.map((entry) => entry.user_id),
+		holders.map((holder) => holder.userId),
 	);
-	const streaks = streakRows
-		.map((entry) => ({
-			userId: entry.user_id,
-			name: entry.name ?? `member ${entry.user_id}`,
-			streak: liveStreak(
-				{ current: entry.current_streak, lastDate: entry.streak_last_date },
-				recent,
-				answered.has(entry.user_id),
-			),
+	const streaks = holders
+		.map((holder) => ({
+			userId: holder.userId,
+			name: holder.name ?? `member ${holder.userId}`,
+			streak: liveStreak(holder.streak, recent, answered.has(holder.userId)),
 		}))
 		.filter((entry) => entry.streak > 0)
 		.slice(0, TOP_STREAKS);
 	return {
+		guildId: options.guildId,
 		weekOf: localDate(weekStart, options.timeZone),
 		top: week.rows.slice(0, TOP_MEMBERS),
 		streaks,
-		hardest: row && { questionId: row.question_id, answers: row.answers, correct: row.correct },
+		hardest,
 	};
+}
+
+export type PostWeeklyRecapOutcome =
+	| { readonly status: 'posted'; readonly weekOf: string }
+	| { readonly status: 'off' }
+	| { readonly status: 'no-settings' };
+
+/** The weekly recap job: posts the week so far in the quiz channel, when the recap is on. */
+export async function postWeeklyRecap(
+	deps: ScoreDependencies,
+	request: { readonly guildId: string; readonly scheduledFor: Date },
+): Promise<PostWeeklyRecapOutcome> {
+	const settings = await deps.quizStore.getSettings(request.guildId);
+	if (!settings) {
+		return { status: 'no-settings' };
+	}
+	if (settings.status !== 'active' || !settings.recapEnabled) {
+		return { status: 'off' };
+	}
+	const recap = await getWeeklyRecap(deps, {
+		guildId: settings.guildId,
+		timeZone: settings.timezone,
+		at: request.scheduledFor,
+	});
+	const hardest = recap.hardest && deps.bank.get(recap.hardest.questionId);
+	await deps.recapAnnouncer.postWeeklyRecap(settings, recap, hardest);
+	return { status: 'posted', weekOf: recap.weekOf };
 }

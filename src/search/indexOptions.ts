@@ -54,8 +54,10 @@ const isTypedTerm = (term: string, terms: readonly string[]): boolean =>
 	terms.length <= SHORT_QUERY_TERMS && !term.startsWith(SYNONYM_PREFIX);
 
 /**
- * The one place that says how passages are indexed and searched, so that an index saved with
- * `JSON.stringify` can be restored with `MiniSearch.loadJSON(json, indexOptions(…))`.
+ * The one place that says how passages are indexed and searched. The index is built from the
+ * notes at every start (it takes well under a second) and never saved: the term statistics that
+ * query reading relies on are filled while indexing, so an index restored with
+ * `MiniSearch.loadJSON` would rank differently.
  *
  * Titles get a light boost only: BM25 already scores each field against its own length, so a
  * word in a short title counts for more than the same word in a long body. On the relevance

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pickQuestion } from '../../src/quiz/pickQuestion.js';
 import { MAX_EARLY_BONUS, POINTS_FOR_CORRECT, pointsFor } from '../../src/quiz/scoring.js';
+import { judgeAnswer } from '../../src/quiz/rounds.js';
 import { seededPermutation } from '../../src/quiz/seededRandom.js';
+import { testQuestion } from '../support/questions.js';
 
 describe('pointsFor', () => {
 	const postedAt = new Date('2026-03-10T08:00:00Z');
@@ -65,5 +67,48 @@ describe('pickQuestion', () => {
 
 	it('has nothing to pick from an empty bank', () => {
 		expect(pickQuestion<{ id: string; topic: string }>([], [], 'g', '2026-03-10')).toBeUndefined();
+	});
+});
+
+describe('judgeAnswer', () => {
+	const postedAt = new Date('2026-03-10T08:00:00Z');
+	const round = {
+		id: 1,
+		guildId: '1',
+		localDate: '2026-03-10',
+		questionId: 'q',
+		topic: 'VPC',
+		// Shown A is the bank's option 2, B is option 0 (the right one), C is option 1.
+		optionOrder: [2, 0, 1],
+		channelId: '2',
+		messageId: '3',
+		postedAt,
+		closesAt: new Date('2026-03-11T08:00:00Z'),
+		closedAt: null,
+	};
+	const question = { ...testQuestion('q', 'VPC'), correctIndex: 0 };
+
+	it('maps the shown button to the bank’s option and scores it', () => {
+		expect(judgeAnswer(round, question, 1, postedAt)).toEqual({
+			kind: 'accept',
+			optionIndex: 0,
+			correct: true,
+			points: 15,
+		});
+		expect(judgeAnswer(round, question, 0, postedAt)).toEqual({
+			kind: 'accept',
+			optionIndex: 2,
+			correct: false,
+			points: 0,
+		});
+	});
+
+	it('refuses a button the round does not have', () => {
+		expect(judgeAnswer(round, question, 3, postedAt)).toEqual({ kind: 'invalid-choice' });
+	});
+
+	it('refuses at the end of the window and after the close, whichever comes first', () => {
+		expect(judgeAnswer(round, question, 1, round.closesAt)).toEqual({ kind: 'closed' });
+		expect(judgeAnswer({ ...round, closedAt: postedAt }, question, 1, postedAt)).toEqual({ kind: 'closed' });
 	});
 });

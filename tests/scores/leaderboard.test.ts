@@ -1,64 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
-import type { Question } from '../../src/quiz/questionBank.js';
-import { markRoundPosted, prepareRound, recordAnswer } from '../../src/quiz/rounds.js';
-import { saveQuizSettings, type QuizSettings } from '../../src/quiz/settings.js';
-import { getLeaderboard, LEADERBOARD_PAGE_SIZE } from '../../src/scores/leaderboard.js';
+import { LEADERBOARD_PAGE_SIZE } from '../../src/scores/leaderboard.js';
 import type { Period } from '../../src/scores/rules.js';
-import { getMemberProgress } from '../../src/scores/memberProgress.js';
-import { createTestDatabase, type TestDatabase } from '../support/services.js';
+import { createQuizWorld, testQuestion, type QuizWorld } from '../support/quizWorld.js';
 
 const GUILD = '100000000000000001';
-const question = (id: string, topic: string): Question => ({
-	id,
-	topic,
-	difficulty: 'easy',
-	prompt: `Question ${id}?`,
-	options: ['right', 'wrong'],
-	correctIndex: 0,
-	explanation: 'Because.',
-	sectionId: 'notes.section',
-	evidence: 'x',
-	file: 'test.yaml',
-});
-const bank = [question('vpc-1', 'VPC'), question('s3-1', 'S3'), question('iam-1', 'IAM')];
-const byId = new Map(bank.map((entry) => [entry.id, entry]));
+const bank = [
+	testQuestion('vpc-1', 'VPC', ['right', 'wrong']),
+	testQuestion('s3-1', 'S3', ['right', 'wrong']),
+	testQuestion('iam-1', 'IAM', ['right', 'wrong']),
+];
 
 describe('leaderboards and stats on real Postgres', () => {
-	let database: TestDatabase;
-	let prisma: PrismaClient;
-	let settings: QuizSettings;
+	let world: QuizWorld;
 
 	/** Posts the round of a Berlin date at 09:00 and lets members answer: user → right/wrong. */
 	async function day(date: string, answers: Readonly<Record<string, boolean>>): Promise<void> {
-		const postedAt = new Date(`${date}T08:00:00Z`);
-		const prepared = await prepareRound(prisma, bank, settings, date, postedAt);
-		if (!prepared) {
-			throw new Error('no round');
-		}
-		const round = await markRoundPosted(prisma, prepared.round.id, `m${prepared.round.id}`, postedAt, 24);
-		let minute = 0;
-		for (const [userId, right] of Object.entries(answers)) {
-			minute += 1;
-			const shownRight = round.optionOrder.indexOf(prepared.question.correctIndex);
-			const outcome = await recordAnswer(prisma, byId, {
-				roundId: round.id,
-				guildId: GUILD,
-				userId,
-				displayName: `name-${userId.slice(-2)}`,
-				shownIndex: right ? shownRight : 1 - shownRight,
-				now: new Date(postedAt.getTime() + minute * 60_000),
-			});
-			expect(outcome.status).toBe('recorded');
-		}
+		await world.playRound(GUILD, new Date(`${date}T08:00:00Z`), answers);
 	}
 
 	const user = (n: number) => `2000000000000000${String(n).padStart(2, '0')}`;
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		prisma = createPrismaClient(database.url);
-		settings = await saveQuizSettings(prisma, {
+		world = await createQuizWorld(bank);
+		await world.setUp({
 			guildId: GUILD,
 			channelId: '100000000000000002',
 			roleId: null,
@@ -76,21 +40,14 @@ describe('leaderboards and stats on real Postgres', () => {
 	}, 60_000);
 
 	afterAll(async () => {
-		await prisma.$disconnect();
-		await database.drop();
+		await world.close();
 	});
 
 	const now = new Date('2026-03-10T12:00:00Z');
-	const leaderboard = (period: Period, options: { page?: number; readerId?: string; now?: Date } = {}) =>
-		getLeaderboard(prisma, {
-			guildId: GUILD,
-			timeZone: 'Europe/Berlin',
-			period,
-			page: 0,
-			readerId: user(1),
-			now,
-			...options,
-		});
+	const leaderboard = (period: Period, options: { page?: number; readerId?: string; now?: Date } = {}) => {
+		world.now = options.now ?? now;
+		return world.scores.leaderboard({ guildId: GUILD, period, page: 0, readerId: user(1), ...options });
+	};
 
 	it('ranks all time from running totals, ties sharing a rank', async () => {
 		const board = await leaderboard('all', { readerId: user(4) });
@@ -149,7 +106,7 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	it('keeps members who left, under their last known name', async () => {
-		await prisma.guildMember.update({
+		await world.prisma.guildMember.update({
 			where: { guildId_userId: { guildId: GUILD, userId: user(1) } },
 			data: { displayName: 'renamed' },
 		});
@@ -158,18 +115,33 @@ describe('leaderboards and stats on real Postgres', () => {
 	});
 
 	it('reports a member’s totals, best streak, ranks and accuracy per topic with the weakest first', async () => {
-		const progress = await getMemberProgress(prisma, {
-			guildId: GUILD,
-			userId: user(2),
-			timeZone: 'Europe/Berlin',
-			now,
-			fallbackName: 'x',
-		});
+		world.now = now;
+		const progress = await world.scores.memberProgress({ guildId: GUILD, userId: user(2), fallbackName: 'x' });
 		expect(progress.allTime).toMatchObject({ points: 30, answers: 3, correct: 2 });
 		expect(progress.bestStreak).toBe(2);
 		expect(progress.ranks.week?.rank).toBe(3);
 		expect(progress.topics.reduce((sum, topic) => sum + topic.answers, 0)).toBe(3);
 		expect(progress.weakest).toHaveLength(1);
 		expect(progress.weakest[0]?.lastWrongQuestionId).toBeDefined();
+		expect(progress.weakest[0]?.lastWrongSectionId).toBe('notes.section');
+	});
+
+	it('posts the weekly recap with the week’s top members and hardest question, and none when it is off', async () => {
+		const friday = new Date('2026-03-13T17:00:00Z');
+		world.now = friday;
+		expect(await world.scores.postWeeklyRecap({ guildId: GUILD, scheduledFor: friday })).toEqual({
+			status: 'posted',
+			weekOf: '2026-03-09',
+		});
+		const [posted] = world.announcer.recaps;
+		expect(posted?.recap.top.map((row) => row.userId)).toEqual([user(1), user(3), user(2), user(4)]);
+		expect(posted?.recap.hardest).toMatchObject({ answers: 4, correct: 3 });
+		expect(posted?.hardest?.id).toBe(posted?.recap.hardest?.questionId);
+		expect(await world.scores.postWeeklyRecap({ guildId: '100000000000000099', scheduledFor: friday })).toEqual({
+			status: 'no-settings',
+		});
+		await world.quiz.setWeeklyRecap({ guildId: GUILD, enabled: false, weekday: undefined, time: undefined });
+		expect(await world.scores.postWeeklyRecap({ guildId: GUILD, scheduledFor: friday })).toEqual({ status: 'off' });
+		expect(world.announcer.recaps).toHaveLength(1);
 	});
 });

@@ -3,12 +3,13 @@ import {
 	InteractionContextType,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { PERIOD_LABEL, PERIODS, type Period } from '../../scores/rules.js';
-import { renderProblem } from '../render/message.js';
+import { LEADERBOARD_PAGE_SIZE } from '../../scores/leaderboard.js';
+import { PERIOD_LABEL, PERIODS } from '../../scores/rules.js';
 import { renderLeaderboard } from '../render/scores.js';
-import { replyOptions, replyWhenReady } from '../respond.js';
-import { loadLeaderboard } from '../scoresView.js';
+import { replyWhenReady } from '../respond.js';
 import type { SlashCommand } from './command.js';
+import { readArgs } from './options.js';
+import { replyServerOnly } from './serverOnly.js';
 
 export const leaderboardDefinition = {
 	name: 'leaderboard',
@@ -24,7 +25,7 @@ export const leaderboardDefinition = {
 		{
 			type: ApplicationCommandOptionType.Integer,
 			name: 'page',
-			description: 'Page, 10 members each',
+			description: `Page, ${LEADERBOARD_PAGE_SIZE} members each`,
 			min_value: 1,
 			max_value: 1000,
 		},
@@ -33,17 +34,21 @@ export const leaderboardDefinition = {
 
 export const leaderboardCommand: SlashCommand = {
 	definition: leaderboardDefinition,
-	async execute(interaction, context) {
+	async execute(interaction, { scores }) {
 		if (!interaction.inCachedGuild()) {
-			await interaction.reply(
-				replyOptions(renderProblem('Leaderboards belong to a server: use `/leaderboard` in a server channel.')),
-			);
+			await replyServerOnly(interaction);
 			return;
 		}
-		const period = (interaction.options.getString('period') ?? 'week') as Period;
-		const page = (interaction.options.getInteger('page') ?? 1) - 1;
+		const { period = 'week', page = 1 } = readArgs(interaction.options, leaderboardDefinition.options);
 		await replyWhenReady(interaction, true, async () =>
-			renderLeaderboard(await loadLeaderboard(context, interaction, period, page)),
+			renderLeaderboard(
+				await scores.leaderboard({
+					guildId: interaction.guildId,
+					period,
+					page: page - 1,
+					readerId: interaction.user.id,
+				}),
+			),
 		);
 	},
 };

@@ -8,6 +8,7 @@ import { renderProblem } from '../render/message.js';
 import { renderNotePage } from '../render/noteView.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
+import { readArgs } from './options.js';
 
 export const noteDefinition = {
 	name: 'note',
@@ -27,7 +28,7 @@ export const noteDefinition = {
 export const noteCommand: SlashCommand = {
 	definition: noteDefinition,
 	async execute(interaction, { index }) {
-		const topic = interaction.options.getString('topic', true);
+		const { topic } = readArgs(interaction.options, noteDefinition.options);
 		const lookup = findSection(index, topic);
 		const shown = escapeText(truncate(cleanQuery(topic), 100));
 		const message =

@@ -6,6 +6,7 @@ import { queryChoices } from '../render/autocomplete.js';
 import { renderSearchPage } from '../render/searchResults.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
+import { readArgs } from './options.js';
 
 export const searchDefinition = {
 	name: 'search',
@@ -25,7 +26,7 @@ export const searchDefinition = {
 export const searchCommand: SlashCommand = {
 	definition: searchDefinition,
 	async execute(interaction, { index, metrics }) {
-		const query = interaction.options.getString('query', true);
+		const { query } = readArgs(interaction.options, searchDefinition.options);
 		const stopTimer = metrics.searchSeconds.startTimer();
 		const page = searchPage(index, query);
 		stopTimer();

@@ -3,11 +3,11 @@ import {
 	InteractionContextType,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { renderProblem } from '../render/message.js';
 import { renderStats } from '../render/scores.js';
-import { replyOptions, replyWhenReady } from '../respond.js';
-import { loadProgress } from '../scoresView.js';
+import { replyWhenReady } from '../respond.js';
 import type { SlashCommand } from './command.js';
+import { readArgs } from './options.js';
+import { replyServerOnly } from './serverOnly.js';
 
 export const statsDefinition = {
 	name: 'stats',
@@ -18,17 +18,21 @@ export const statsDefinition = {
 
 export const statsCommand: SlashCommand = {
 	definition: statsDefinition,
-	async execute(interaction, context) {
+	async execute(interaction, { scores, index }) {
 		if (!interaction.inCachedGuild()) {
-			await interaction.reply(
-				replyOptions(renderProblem('Stats belong to a server: use `/stats` in a server channel.')),
-			);
+			await replyServerOnly(interaction);
 			return;
 		}
-		const user = interaction.options.getUser('member') ?? interaction.user;
-		await replyWhenReady(interaction, true, async () => {
-			const { progress, sectionOf } = await loadProgress(context, interaction.guildId, user.id, user.displayName);
-			return renderStats(progress, sectionOf);
-		});
+		const { member = interaction.user } = readArgs(interaction.options, statsDefinition.options);
+		await replyWhenReady(interaction, true, async () =>
+			renderStats(
+				await scores.memberProgress({
+					guildId: interaction.guildId,
+					userId: member.id,
+					fallbackName: member.displayName,
+				}),
+				(sectionId) => index.getSection(sectionId),
+			),
+		);
 	},
 };

@@ -1,10 +1,9 @@
 import type { ButtonInteraction } from 'discord.js';
+import { replyServerOnly } from '../commands/serverOnly.js';
 import type { BotContext } from '../context.js';
 import type { CustomId } from '../customId.js';
-import { renderProblem } from '../render/message.js';
 import { renderLeaderboard, renderSharedStats } from '../render/scores.js';
 import { replyOptions, updateOptions } from '../respond.js';
-import { loadLeaderboard, loadProgress } from '../scoresView.js';
 
 type ScoreCustomId = Extract<CustomId, { feature: 'leaderboard' | 'stats' }>;
 
@@ -12,24 +11,29 @@ type ScoreCustomId = Extract<CustomId, { feature: 'leaderboard' | 'stats' }>;
 export async function handleScoreButton(
 	interaction: ButtonInteraction,
 	id: ScoreCustomId,
-	context: BotContext,
+	{ scores, index }: BotContext,
 ): Promise<void> {
 	if (!interaction.inCachedGuild()) {
-		await interaction.reply(replyOptions(renderProblem('This belongs to a server.')));
+		await replyServerOnly(interaction);
 		return;
 	}
 	if (id.feature === 'leaderboard') {
-		await interaction.update(
-			updateOptions(renderLeaderboard(await loadLeaderboard(context, interaction, id.period, id.page))),
-		);
+		const board = await scores.leaderboard({
+			guildId: interaction.guildId,
+			period: id.period,
+			page: id.page,
+			readerId: interaction.user.id,
+		});
+		await interaction.update(updateOptions(renderLeaderboard(board)));
 		return;
 	}
 	const member = interaction.guild.members.cache.get(id.userId);
-	const { progress, sectionOf } = await loadProgress(
-		context,
-		interaction.guildId,
-		id.userId,
-		member?.displayName ?? `member ${id.userId}`,
+	const progress = await scores.memberProgress({
+		guildId: interaction.guildId,
+		userId: id.userId,
+		fallbackName: member?.displayName ?? `member ${id.userId}`,
+	});
+	await interaction.reply(
+		replyOptions(renderSharedStats(progress, (sectionId) => index.getSection(sectionId), interaction.user.id)),
 	);
-	await interaction.reply(replyOptions(renderSharedStats(progress, sectionOf, interaction.user.id)));
 }

@@ -43,12 +43,8 @@ function answerButtons(round: QuizRound, reveal?: { correctShown: number }) {
 }
 
 /** The daily question as posted: prompt, lettered options, topic, when it closes, one button per option. */
-export function renderQuizPost(
-	question: Question,
-	round: QuizRound,
-	roleId: string | null,
-	closesAt: Date,
-): ChannelPost {
+export function renderQuizPost(question: Question, round: QuizRound, roleId: string | null): ChannelPost {
+	const { closesAt } = round;
 	return {
 		...(roleId === null ? {} : { content: `<@&${roleId}> today's question is up!` }),
 		embeds: [

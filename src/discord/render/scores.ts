@@ -54,10 +54,7 @@ export function renderLeaderboard(board: Leaderboard): RenderedMessage {
 	};
 }
 
-function statsEmbed(
-	progress: MemberProgress,
-	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
-): APIEmbed {
+function statsEmbed(progress: MemberProgress, sectionOf: (sectionId: string) => NoteSection | undefined): APIEmbed {
 	const totals = progress.allTime;
 	const ranks = PERIODS.map(
 		(period) => `${PERIOD_LABEL[period]}: ${progress.ranks[period] ? `#${progress.ranks[period].rank}` : '—'}`,
@@ -67,7 +64,7 @@ function statsEmbed(
 			`${escapeText(topic.topic)}: ${topic.correct}/${topic.answers} (${percent(topic.correct, topic.answers)})`,
 	);
 	const advice = progress.weakest.map((topic) => {
-		const section = sectionOf(topic.lastWrongQuestionId);
+		const section = topic.lastWrongSectionId === undefined ? undefined : sectionOf(topic.lastWrongSectionId);
 		return `${escapeText(topic.topic)} (${percent(topic.correct, topic.answers)})${section ? ` → \`/note topic:${section.title}\`` : ''}`;
 	});
 	return fitEmbed({
@@ -88,7 +85,7 @@ function statsEmbed(
 /** A member's progress, privately, with a button to share it. */
 export function renderStats(
 	progress: MemberProgress,
-	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
+	sectionOf: (sectionId: string) => NoteSection | undefined,
 ): RenderedMessage {
 	return {
 		embeds: [statsEmbed(progress, sectionOf)],
@@ -106,7 +103,7 @@ export function renderStats(
 
 export function renderSharedStats(
 	progress: MemberProgress,
-	sectionOf: (questionId: string | undefined) => NoteSection | undefined,
+	sectionOf: (sectionId: string) => NoteSection | undefined,
 	sharedByUserId: string,
 ): RenderedMessage {
 	return {

@@ -1,23 +1,13 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
-import { getQuizSettings } from '../../../quiz/settings.js';
-import type { BotContext } from '../../context.js';
+import { NOT_SET_UP, renderQuizOverview } from '../../render/quizAdmin.js';
 import { renderProblem } from '../../render/message.js';
-import { renderQuizOverview } from '../../render/quizAdmin.js';
 import { replyOptions } from '../../respond.js';
-import { loadQuizOverview } from './overview.js';
+import type { QuizSubcommand } from './subcommand.js';
 
-export const NOT_SET_UP = 'The quiz is not set up in this server yet. Start it with `/quiz setup`.';
-
-export async function statusSubcommand(
-	interaction: ChatInputCommandInteraction<'cached'>,
-	context: BotContext,
-): Promise<void> {
-	const settings = await getQuizSettings(context.quiz.prisma, interaction.guildId);
+export const statusSubcommand: QuizSubcommand = async (interaction, { quiz }) => {
+	const outcome = await quiz.overview(interaction.guildId);
 	await interaction.reply(
 		replyOptions(
-			settings
-				? renderQuizOverview('Daily quiz', await loadQuizOverview(settings, context))
-				: renderProblem(NOT_SET_UP),
+			outcome.status === 'found' ? renderQuizOverview('Daily quiz', outcome.overview) : renderProblem(NOT_SET_UP),
 		),
 	);
-}
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchUpJobId, findMissedPosts } from '../../src/jobs/scheduleKeeper.js';
+import { findMissedPosts } from '../../src/quiz/keepSchedules.js';
 import type { QuizSettings } from '../../src/quiz/settings.js';
 
 const berlin: QuizSettings = {
@@ -37,10 +37,5 @@ describe('findMissedPosts', () => {
 		expect(findMissedPosts([tokyo], new Set(), new Date('2026-03-09T23:30:00Z'))).toEqual([
 			{ guildId: tokyo.guildId, localDate: '2026-03-10', dueAt: new Date('2026-03-09T23:00:00Z') },
 		]);
-	});
-
-	it('gives one catch-up job id per guild and date, without the colon BullMQ refuses', () => {
-		const [missed] = findMissedPosts([berlin], new Set(), new Date('2026-03-10T08:30:00Z'));
-		expect(missed && catchUpJobId(missed)).toBe(`catch-up-${berlin.guildId}-2026-03-10`);
 	});
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	addDays,
+	closestTimeZones,
 	dailyCronPattern,
 	isValidTimeZone,
 	localDate,
 	nextOccurrence,
 	parseLocalTime,
 	zonedInstant,
-} from '../../src/quiz/zonedTime.js';
+} from '../../src/time/zonedTime.js';
 
 describe('parseLocalTime', () => {
 	it.each([
@@ -87,5 +88,18 @@ describe('helpers', () => {
 
 	it('writes the daily cron pattern minute first', () => {
 		expect(dailyCronPattern({ hour: 9, minute: 5 })).toBe('5 9 * * *');
+	});
+});
+
+describe('closestTimeZones', () => {
+	it('puts the zone a typo away first', () => {
+		expect(closestTimeZones('Europe/Berlinn')[0]).toBe('Europe/Berlin');
+		expect(closestTimeZones('america/new york')[0]).toBe('America/New_York');
+		expect(closestTimeZones('Tokio')[0]).toBe('Asia/Tokyo');
+	});
+
+	it('suggests nothing for a letter or nothing', () => {
+		expect(closestTimeZones('x')).toEqual([]);
+		expect(closestTimeZones('  ')).toEqual([]);
 	});
 });

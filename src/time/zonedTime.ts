@@ -34,6 +34,62 @@ export function allTimeZones(): readonly string[] {
 	return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 }
 
+/** Zones for what is being typed: those starting with it first, then those containing it. */
+export function suggestTimeZones(typed: string, limit: number): string[] {
+	const wanted = typed.trim().toLowerCase().replaceAll(' ', '_');
+	const zones = allTimeZones();
+	const starts = zones.filter((zone) => zone.toLowerCase().startsWith(wanted));
+	const contains = zones.filter(
+		(zone) => !zone.toLowerCase().startsWith(wanted) && zone.toLowerCase().includes(wanted),
+	);
+	return [...starts, ...contains].slice(0, limit);
+}
+
+/** Edits (insert, delete, replace) between two short strings. */
+function editDistance(left: string, right: string): number {
+	let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= left.length; i += 1) {
+		const current = [i];
+		for (let j = 1; j <= right.length; j += 1) {
+			current[j] = Math.min(
+				(previous[j] ?? 0) + 1,
+				(current[j - 1] ?? 0) + 1,
+				(previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1),
+			);
+		}
+		previous = current;
+	}
+	return previous[right.length] ?? 0;
+}
+
+/**
+ * Zones close to something that is not a zone, to suggest what was meant: the city part within
+ * a few typos first (`Europe/Berlinn` → `Europe/Berlin`), then zones sharing a word with it.
+ */
+export function closestTimeZones(typed: string, limit = 5): string[] {
+	const parts = typed
+		.trim()
+		.toLowerCase()
+		.replaceAll(' ', '_')
+		.split('/')
+		.filter((part) => part.length > 0);
+	const city = parts.at(-1) ?? '';
+	if (city.length < 2) {
+		return [];
+	}
+	const zones = allTimeZones();
+	const near = zones
+		.map((zone) => ({ zone, distance: editDistance((zone.split('/').at(-1) ?? zone).toLowerCase(), city) }))
+		.filter((entry) => entry.distance <= Math.max(1, Math.floor(city.length / 3)))
+		.sort((left, right) => left.distance - right.distance || left.zone.localeCompare(right.zone))
+		.map((entry) => entry.zone);
+	const words = parts.flatMap((part) => part.split('_')).filter((word) => word.length > 1);
+	const sharing = zones.filter(
+		(zone) => !near.includes(zone) && words.some((word) => zone.toLowerCase().includes(word)),
+	);
+	return [...near, ...sharing].slice(0, limit);
+}
+
 interface WallClock {
 	readonly year: number;
 	readonly month: number;

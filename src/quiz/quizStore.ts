@@ -1,0 +1,69 @@
+import type { QuizRound, RoundStats } from './rounds.js';
+import type { QuizSettings, QuizSettingsInput, QuizStatus, RecapSettings } from './settings.js';
+
+/** A round about to be created: the question and its shown option order are fixed from the start. */
+export type NewRound = Pick<
+	QuizRound,
+	'guildId' | 'localDate' | 'questionId' | 'topic' | 'optionOrder' | 'channelId' | 'closesAt'
+>;
+
+/** A judged answer, ready to store with the member's name and running totals. */
+export interface NewAnswer {
+	readonly round: Pick<QuizRound, 'id' | 'guildId' | 'localDate'> & { readonly postedAt: Date };
+	readonly userId: string;
+	/** The member's name as the interaction showed it: the leaderboard remembers it. */
+	readonly displayName: string;
+	/** Position of the clicked button as shown. */
+	readonly shownIndex: number;
+	/** Index of the chosen option in the bank. */
+	readonly optionIndex: number;
+	readonly correct: boolean;
+	readonly points: number;
+	readonly answeredAt: Date;
+}
+
+export interface RoundOnDate {
+	readonly guildId: string;
+	readonly localDate: string;
+}
+
+/**
+ * Where the quiz keeps its state (Postgres in production: `src/db`). Every method is one
+ * thing the quiz needs to know or record; none of them decides a rule.
+ */
+export interface QuizStore {
+	getSettings(guildId: string): Promise<QuizSettings | undefined>;
+	/** Saves a guild's settings; setting up again re-activates a paused or disabled quiz. */
+	saveSettings(input: QuizSettingsInput): Promise<QuizSettings>;
+	/** Undefined when the guild has never set the quiz up. */
+	setStatus(guildId: string, status: QuizStatus): Promise<QuizSettings | undefined>;
+	/** Undefined when the guild has never set the quiz up. */
+	saveRecapSettings(guildId: string, recap: RecapSettings): Promise<QuizSettings | undefined>;
+	listActiveSettings(): Promise<QuizSettings[]>;
+
+	getRound(roundId: number): Promise<QuizRound | undefined>;
+	findRound(guildId: string, localDate: string): Promise<QuizRound | undefined>;
+	/** Every question id the guild has been asked, oldest first. */
+	questionHistory(guildId: string): Promise<string[]>;
+	/**
+	 * Creates the guild's round for its date, or returns the one that already exists: when two
+	 * workers race, one row wins and both get it.
+	 */
+	createRound(round: NewRound): Promise<QuizRound>;
+	/** Takes the right to post a round; only one caller gets it while the claim is younger than `staleAfterMs`. */
+	claimRoundPost(roundId: number, now: Date, staleAfterMs: number): Promise<boolean>;
+	markRoundPosted(roundId: number, messageId: string, postedAt: Date, closesAt: Date): Promise<QuizRound>;
+	/** False when the round was already closed. */
+	markRoundClosed(roundId: number, now: Date): Promise<boolean>;
+	roundStats(roundId: number): Promise<RoundStats>;
+	/**
+	 * Stores an answer, the member's name and their totals at once. False when the member had
+	 * already answered the round, or the round has closed since it was read (nothing changes then).
+	 */
+	recordAnswer(answer: NewAnswer): Promise<boolean>;
+	findAnswer(roundId: number, userId: string): Promise<{ readonly correct: boolean } | undefined>;
+	/** Rounds posted and not yet closed. */
+	openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]>;
+	/** Which of these guilds have a round on one of these dates. */
+	roundsOn(guildIds: readonly string[], localDates: readonly string[]): Promise<RoundOnDate[]>;
+}

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeJobId, QuizJob, readQuizJob, recapSchedulerId, schedulerId } from '../../src/jobs/quizQueue.js';
+import { RoundBeingPostedError } from '../../src/quiz/postDueRound.js';
+import type { SetUpQuizInput } from '../../src/quiz/setUpQuiz.js';
+import { createQuizWorld, testQuestion, type QuizWorld } from '../support/quizWorld.js';
+
+const GUILD = '200000000000000001';
+const CHANNEL = '200000000000000002';
+const OTHER_GUILD = '200000000000000003';
+const BANK = [testQuestion('q-vpc', 'VPC'), testQuestion('q-s3', 'S3'), testQuestion('q-iam', 'IAM')];
+
+const setup = (overrides: Partial<SetUpQuizInput> = {}): SetUpQuizInput => ({
+	guildId: GUILD,
+	channelId: CHANNEL,
+	roleId: null,
+	time: '9:00',
+	timezone: 'Europe/Berlin',
+	answerWindowHours: 2,
+	channelAccess: { missing: [] },
+	...overrides,
+});
+
+/** The quiz's use cases on a real Postgres store and a real BullMQ scheduler on Redis. */
+describe('quiz use cases on Postgres and Redis', () => {
+	let world: QuizWorld;
+
+	beforeAll(async () => {
+		world = await createQuizWorld(BANK);
+	});
+
+	afterAll(async () => {
+		await world.close();
+	});
+
+	const schedulerIds = async () =>
+		(await world.queue.getJobSchedulers(0, -1)).map((scheduler) => scheduler.id ?? scheduler.key).sort();
+
+	describe('setUpQuiz', () => {
+		it.each<[string, Partial<SetUpQuizInput>, string]>([
+			['a time that is not a time', { time: '25:00' }, 'invalid-time'],
+			['an unknown time zone', { timezone: 'Europe/Berlinn' }, 'invalid-time-zone'],
+			['an answer window over 24 hours', { answerWindowHours: 25 }, 'invalid-answer-window'],
+			['a channel the bot cannot post in', { channelAccess: { missing: ['Send Messages'] } }, 'cannot-post'],
+			['a channel without messages', { channelAccess: 'not-text' }, 'cannot-post'],
+		])('refuses %s and stores and schedules nothing', async (_, overrides, status) => {
+			const outcome = await world.quiz.setUp(setup(overrides));
+			expect(outcome.status).toBe(status);
+			expect(await world.store.getSettings(GUILD)).toBeUndefined();
+			expect(await schedulerIds()).toEqual([]);
+		});
+
+		it('suggests zones for a misspelt one', async () => {
+			const outcome = await world.quiz.setUp(setup({ timezone: 'Europe/Berlinn' }));
+			expect(outcome.status === 'invalid-time-zone' && outcome.suggestions[0]).toBe('Europe/Berlin');
+		});
+
+		it('stores the settings and schedules the daily post and the recap in the guild’s zone', async () => {
+			world.now = new Date('2026-03-10T06:00:00Z');
+			const outcome = await world.quiz.setUp(setup());
+			expect(outcome.status).toBe('set-up');
+			expect(await world.store.getSettings(GUILD)).toMatchObject({
+				postTime: '09:00',
+				timezone: 'Europe/Berlin',
+				answerWindowHours: 2,
+				status: 'active',
+			});
+			expect(await world.queue.getJobScheduler(schedulerId(GUILD))).toMatchObject({
+				pattern: '0 9 * * *',
+				tz: 'Europe/Berlin',
+			});
+			expect(await schedulerIds()).toEqual([recapSchedulerId(GUILD), schedulerId(GUILD)].sort());
+			if (outcome.status === 'set-up') {
+				// 09:00 in Berlin is 08:00 UTC in March.
+				expect(outcome.overview.nextPostAt).toEqual(new Date('2026-03-10T08:00:00Z'));
+				expect(outcome.overview.todaysRound).toBeUndefined();
+			}
+		});
+	});
+
+	describe('changeQuizStatus and setWeeklyRecap', () => {
+		it('says the quiz is not set up in a guild without settings, scheduling nothing', async () => {
+			expect((await world.quiz.changeStatus(OTHER_GUILD, 'active')).status).toBe('not-set-up');
+			expect(
+				(await world.quiz.setWeeklyRecap({ guildId: OTHER_GUILD, enabled: true, weekday: 1, time: undefined })).status,
+			).toBe('not-set-up');
+			expect(await world.queue.getJobScheduler(schedulerId(OTHER_GUILD))).toBeUndefined();
+		});
+
+		it('removes the schedules on pause and brings them back on resume', async () => {
+			expect((await world.quiz.changeStatus(GUILD, 'paused')).status).toBe('changed');
+			expect(await schedulerIds()).toEqual([]);
+			const resumed = await world.quiz.changeStatus(GUILD, 'active');
+			expect(resumed).toMatchObject({ status: 'changed', to: 'active' });
+			expect(await schedulerIds()).toEqual([recapSchedulerId(GUILD), schedulerId(GUILD)].sort());
+		});
+
+		it('moves the recap, refuses a bad time without changing it, and turns it off', async () => {
+			const moved = await world.quiz.setWeeklyRecap({ guildId: GUILD, enabled: true, weekday: 5, time: '17:30' });
+			expect(moved).toMatchObject({ status: 'set', settings: { recapWeekday: 5, recapTime: '17:30' } });
+			expect(await world.queue.getJobScheduler(recapSchedulerId(GUILD))).toMatchObject({ pattern: '30 17 * * 5' });
+			const bad = await world.quiz.setWeeklyRecap({ guildId: GUILD, enabled: true, weekday: undefined, time: '7pm' });
+			expect(bad).toEqual({ status: 'invalid-time', time: '7pm' });
+			expect(await world.store.getSettings(GUILD)).toMatchObject({ recapTime: '17:30' });
+			await world.quiz.setWeeklyRecap({ guildId: GUILD, enabled: false, weekday: undefined, time: undefined });
+			expect(await schedulerIds()).toEqual([schedulerId(GUILD)]);
+		});
+	});
+
+	describe('postDueRound, answerQuestion and closeRound', () => {
+		const due = new Date('2026-03-10T08:00:00Z');
+
+		it('posts nothing for a guild without settings', async () => {
+			expect(await world.quiz.postDueRound({ guildId: OTHER_GUILD, scheduledFor: due, manual: false })).toEqual({
+				status: 'no-settings',
+			});
+		});
+
+		it('posts the day’s round once, with its close scheduled at the end of the window', async () => {
+			world.now = due;
+			const outcome = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false });
+			expect(outcome.status).toBe('posted');
+			const round = await world.store.findRound(GUILD, '2026-03-10');
+			expect(round?.messageId).toBe(`message-${String(round?.id)}`);
+			expect(round?.postedAt).toEqual(due);
+			expect(round?.closesAt).toEqual(new Date(due.getTime() + 2 * 3_600_000));
+			const close = await world.queue.getJob(closeJobId(round?.id ?? 0));
+			expect(close?.delay).toBe(2 * 3_600_000);
+			expect(world.announcer.posts).toHaveLength(1);
+			expect(world.announcer.posts[0]?.round.closesAt).toEqual(round?.closesAt);
+
+			const again = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false });
+			expect(again.status).toBe('already-posted');
+			expect(world.announcer.posts).toHaveLength(1);
+		});
+
+		it('judges clicks: right, the same member again, out of range, another guild, unknown round', async () => {
+			const round = await world.store.findRound(GUILD, '2026-03-10');
+			const roundId = round?.id ?? 0;
+			const shownRight = round?.optionOrder.indexOf(0) ?? 0;
+			world.now = new Date(due.getTime() + 60_000);
+			const answer = (userId: string, shownIndex: number, guildId: string | null = GUILD, id = roundId) =>
+				world.quiz.answer({ roundId: id, guildId, userId, displayName: `member ${userId}`, shownIndex });
+			expect(await answer('300000000000000001', shownRight)).toMatchObject({ status: 'recorded', correct: true });
+			expect(await answer('300000000000000001', (shownRight + 1) % 3)).toMatchObject({
+				status: 'already-answered',
+				correct: true,
+			});
+			expect(await answer('300000000000000002', 3)).toEqual({ status: 'invalid-choice' });
+			expect(await answer('300000000000000002', 0, OTHER_GUILD)).toEqual({ status: 'unknown-round' });
+			expect(await answer('300000000000000002', 0, GUILD, 999_999)).toEqual({ status: 'unknown-round' });
+			expect(await answer('300000000000000003', (shownRight + 1) % 3)).toMatchObject({
+				status: 'recorded',
+				correct: false,
+				points: 0,
+			});
+			expect(await world.store.roundStats(roundId)).toEqual({ answers: 2, correct: 1 });
+		});
+
+		it('shows today’s round and its answers in the overview', async () => {
+			world.now = new Date(due.getTime() + 120_000);
+			const outcome = await world.quiz.overview(GUILD);
+			expect(outcome).toMatchObject({
+				status: 'found',
+				overview: { todaysRound: { localDate: '2026-03-10', answers: 2 } },
+			});
+		});
+
+		it('reveals and closes the round once; later clicks are refused', async () => {
+			const round = await world.store.findRound(GUILD, '2026-03-10');
+			world.now = new Date(due.getTime() + 2 * 3_600_000);
+			expect(await world.quiz.closeRound(round?.id ?? 0)).toMatchObject({ status: 'closed', stats: { answers: 2 } });
+			expect(await world.quiz.closeRound(round?.id ?? 0)).toEqual({ status: 'already-closed' });
+			expect(world.announcer.reveals).toHaveLength(1);
+			const late = await world.quiz.answer({
+				roundId: round?.id ?? 0,
+				guildId: GUILD,
+				userId: '300000000000000009',
+				displayName: 'late',
+				shownIndex: 0,
+			});
+			expect(late.status).toBe('closed');
+			expect((await world.store.roundStats(round?.id ?? 0)).answers).toBe(2);
+		});
+
+		it('lets only one of two racing posts claim a round; the other is retried later', async () => {
+			const next = new Date('2026-03-11T08:00:00Z');
+			world.now = next;
+			world.announcer.failPosts = 1;
+			await expect(world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false })).rejects.toThrow(
+				'Discord is down',
+			);
+			// The first attempt holds a fresh claim: a second worker may not post beside it.
+			await expect(
+				world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false }),
+			).rejects.toBeInstanceOf(RoundBeingPostedError);
+			// Once the claim is stale (its worker died), the round is posted, once.
+			world.now = new Date(next.getTime() + 31_000);
+			expect((await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false })).status).toBe(
+				'posted',
+			);
+			expect(world.announcer.posts.filter((post) => post.round.localDate === '2026-03-11')).toHaveLength(1);
+		});
+
+		it('skips a paused guild’s schedule but posts on post-now', async () => {
+			await world.quiz.changeStatus(GUILD, 'paused');
+			const day = new Date('2026-03-12T08:00:00Z');
+			world.now = day;
+			expect(await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: false })).toEqual({
+				status: 'not-active',
+			});
+			expect((await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: true })).status).toBe(
+				'posted',
+			);
+			await world.quiz.changeStatus(GUILD, 'active');
+		});
+	});
+
+	describe('postQuizNow', () => {
+		it('asks the scheduler for today’s post once, and says when it is out already', async () => {
+			world.now = new Date('2026-03-13T10:00:00Z');
+			const requested = await world.quiz.postNow(GUILD);
+			expect(requested).toMatchObject({ status: 'requested', localDate: '2026-03-13' });
+			const jobs = await world.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+			expect(
+				jobs.map(readQuizJob).filter((request) => request.name === QuizJob.post && request.data.manual === true),
+			).toHaveLength(1);
+			world.now = new Date('2026-03-12T10:00:00Z');
+			expect(await world.quiz.postNow(GUILD)).toMatchObject({ status: 'already-posted' });
+		});
+
+		it('refuses in a guild that turned the quiz off, or never set it up', async () => {
+			expect(await world.quiz.postNow(OTHER_GUILD)).toEqual({ status: 'not-set-up' });
+			await world.quiz.changeStatus(GUILD, 'disabled');
+			expect(await world.quiz.postNow(GUILD)).toEqual({ status: 'disabled' });
+			await world.quiz.changeStatus(GUILD, 'active');
+		});
+	});
+
+	describe('keepSchedules', () => {
+		it('restores lost schedules, catches up a missed post and re-creates the close of an open round', async () => {
+			await world.queue.obliterate({ force: true });
+			const settings = await world.store.getSettings(GUILD);
+			if (!settings) {
+				throw new Error('the guild is set up above');
+			}
+			// A schedule Postgres knows nothing of: a guild that left while Redis kept its scheduler.
+			await world.scheduler.scheduleGuild({ ...settings, guildId: OTHER_GUILD });
+			// 09:30 in Berlin on the 14th: the post is due and no round exists.
+			world.now = new Date('2026-03-14T08:30:00Z');
+			const kept = await world.quiz.keepSchedules();
+			expect(kept).toMatchObject({ upserted: 1, removed: 1, caughtUp: 1 });
+			expect(await schedulerIds()).toEqual([schedulerId(GUILD)]);
+			const jobs = await world.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+			expect(
+				jobs.map(readQuizJob).some((request) => request.name === QuizJob.post && request.data.guildId === GUILD),
+			).toBe(true);
+			const open = await world.store.openRounds();
+			for (const round of open) {
+				expect(await world.queue.getJob(closeJobId(round.id))).toBeDefined();
+			}
+			expect(kept.closesRescheduled).toBe(open.length);
+			const again = await world.quiz.keepSchedules();
+			const after = await world.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+			expect(again.caughtUp).toBe(1);
+			expect(after).toHaveLength(jobs.length);
+		});
+	});
+});
