@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Worker } from 'bullmq';
 import type { ServiceConfig } from '../config/config.js';
 import { createPrismaClient, databaseAnswers, isDatabaseUnavailable } from '../db/client.js';
@@ -65,6 +66,7 @@ export async function startApp(
 		bank: new QuestionBank(questions),
 		clock,
 		readRound: cachedRoundReader((roundId) => store.getRound(roundId)),
+		pause: (milliseconds) => sleep(milliseconds),
 	});
 	const metrics = new Metrics();
 

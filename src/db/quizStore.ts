@@ -1,4 +1,5 @@
-import type { NewAnswer, NewRound, QuizStore, RoundOnDate } from '../quiz/quizStore.js';
+import type { PostFailure, RecordedPostFailure } from '../quiz/postFailure.js';
+import type { NewAnswer, NewRound, QuizStore } from '../quiz/quizStore.js';
 import type { QuizRound, RoundStats } from '../quiz/rounds.js';
 import type { QuizSettings, QuizSettingsInput, QuizStatus, RecapSettings } from '../quiz/settings.js';
 import { insertAnswerStatement } from './answerStatement.js';
@@ -18,7 +19,45 @@ function toQuizSettings(row: GuildQuizSettings): QuizSettings {
 		recapEnabled: row.recapEnabled,
 		recapWeekday: row.recapWeekday,
 		recapTime: row.recapTime,
+		adminChannelId: row.adminChannelId,
 	};
+}
+
+/** The failure columns as stored: the kind, and its detail (the missing permissions, or what Discord said). */
+function toPostFailure(kind: string, detail: string | null): PostFailure {
+	switch (kind) {
+		case 'missing-access':
+			return { kind, missing: detail === null || detail === '' ? [] : detail.split(', ') };
+		case 'channel-gone':
+			return { kind };
+		case 'rejected':
+			return { kind, detail: detail ?? '' };
+		default:
+			return { kind: 'temporary', detail: detail ?? '' };
+	}
+}
+
+function failureDetail(failure: PostFailure): string | null {
+	switch (failure.kind) {
+		case 'missing-access':
+			return failure.missing.join(', ');
+		case 'channel-gone':
+			return null;
+		case 'rejected':
+		case 'temporary':
+			return failure.detail;
+	}
+}
+
+function toRecordedFailure(row: QuizRoundRow): RecordedPostFailure | undefined {
+	return row.postFailedAt === null || row.postFailure === null || row.messageId !== null
+		? undefined
+		: {
+				failure: toPostFailure(row.postFailure, row.postFailureDetail),
+				at: row.postFailedAt,
+				retryAt: row.postRetryAt ?? undefined,
+				reportedAt: row.failureReportedAt ?? undefined,
+			};
 }
 
 function toQuizRound(row: QuizRoundRow): QuizRound {
@@ -31,9 +70,12 @@ function toQuizRound(row: QuizRoundRow): QuizRound {
 		optionOrder: row.optionOrder,
 		channelId: row.channelId,
 		messageId: row.messageId,
+		postClaimedAt: row.postClaimedAt,
+		postAttempts: row.postAttempts,
 		postedAt: row.postedAt,
 		closesAt: row.closesAt,
 		closedAt: row.closedAt,
+		lastFailure: toRecordedFailure(row),
 	};
 }
 
@@ -111,22 +153,43 @@ export class PrismaQuizStore implements QuizStore {
 		}
 	}
 
-	public async claimRoundPost(roundId: number, now: Date, staleAfterMs: number): Promise<boolean> {
+	public async claimRoundPost(roundId: number, now: Date, staleAfterMs: number, closesAt: Date): Promise<boolean> {
 		const { count } = await this.prisma.quizRound.updateMany({
 			where: {
 				id: roundId,
 				messageId: null,
 				OR: [{ postClaimedAt: null }, { postClaimedAt: { lt: new Date(now.getTime() - staleAfterMs) } }],
 			},
-			data: { postClaimedAt: now },
+			data: { postClaimedAt: now, postedAt: now, closesAt, postAttempts: { increment: 1 } },
 		});
 		return count === 1;
 	}
 
-	public async markRoundPosted(roundId: number, messageId: string, postedAt: Date, closesAt: Date): Promise<QuizRound> {
+	public async markRoundPosted(roundId: number, messageId: string): Promise<QuizRound> {
 		return toQuizRound(
-			await this.prisma.quizRound.update({ where: { id: roundId }, data: { messageId, postedAt, closesAt } }),
+			await this.prisma.quizRound.update({
+				where: { id: roundId },
+				data: { messageId, postFailedAt: null, postFailure: null, postFailureDetail: null, postRetryAt: null },
+			}),
 		);
+	}
+
+	public async recordPostFailure(roundId: number, recorded: Omit<RecordedPostFailure, 'reportedAt'>): Promise<void> {
+		await this.prisma.quizRound.updateMany({
+			where: { id: roundId, messageId: null },
+			data: {
+				postFailedAt: recorded.at,
+				postFailure: recorded.failure.kind,
+				postFailureDetail: failureDetail(recorded.failure),
+				postRetryAt: recorded.retryAt ?? null,
+				postClaimedAt: null,
+				postedAt: null,
+			},
+		});
+	}
+
+	public async markFailureReported(roundId: number, at: Date): Promise<void> {
+		await this.prisma.quizRound.update({ where: { id: roundId }, data: { failureReportedAt: at } });
 	}
 
 	public async markRoundClosed(roundId: number, now: Date): Promise<boolean> {
@@ -138,11 +201,18 @@ export class PrismaQuizStore implements QuizStore {
 	}
 
 	public async roundStats(roundId: number): Promise<RoundStats> {
-		const [answers, correct] = await Promise.all([
-			this.prisma.quizAnswer.count({ where: { roundId } }),
-			this.prisma.quizAnswer.count({ where: { roundId, correct: true } }),
-		]);
-		return { answers, correct };
+		const rows = await this.prisma.$queryRaw<{ choice: number; answers: number; correct: number }[]>`
+			SELECT choice, COUNT(*)::int AS answers, COUNT(*) FILTER (WHERE correct)::int AS correct
+			FROM quiz_answers WHERE round_id = ${roundId} GROUP BY choice`;
+		const picks = Array.from({ length: Math.max(0, ...rows.map((row) => row.choice + 1)) }, () => 0);
+		for (const row of rows) {
+			picks[row.choice] = row.answers;
+		}
+		return {
+			answers: rows.reduce((sum, row) => sum + row.answers, 0),
+			correct: rows.reduce((sum, row) => sum + row.correct, 0),
+			picks,
+		};
 	}
 
 	public async recordAnswer(answer: NewAnswer): Promise<boolean> {
@@ -165,10 +235,10 @@ export class PrismaQuizStore implements QuizStore {
 		});
 	}
 
-	public async roundsOn(guildIds: readonly string[], localDates: readonly string[]): Promise<RoundOnDate[]> {
-		return this.prisma.quizRound.findMany({
+	public async roundsOn(guildIds: readonly string[], localDates: readonly string[]): Promise<QuizRound[]> {
+		const rows = await this.prisma.quizRound.findMany({
 			where: { guildId: { in: [...guildIds] }, localDate: { in: [...localDates] } },
-			select: { guildId: true, localDate: true },
 		});
+		return rows.map(toQuizRound);
 	}
 }

@@ -96,7 +96,8 @@ export class PrismaScoreStore implements ScoreStore {
 
 	public async recentRounds(guildId: string, now: Date): Promise<RecentRounds> {
 		const rounds = await this.prisma.quizRound.findMany({
-			where: { guildId, postedAt: { lte: now } },
+			// Posted rounds only: a round being posted (or whose post failed) does not count for streaks yet.
+			where: { guildId, messageId: { not: null }, postedAt: { lte: now } },
 			orderBy: { localDate: 'desc' },
 			take: 2,
 			select: { id: true, localDate: true, closesAt: true, closedAt: true },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PostFailure } from '../quiz/postFailure.js';
 import type { Question } from '../quiz/questionBank.js';
 import type { QuizAnnouncer } from '../quiz/quizAnnouncer.js';
 import type { QuizRound, RoundStats } from '../quiz/rounds.js';
@@ -6,6 +7,7 @@ import type { QuizSettings } from '../quiz/settings.js';
 import type { RecapAnnouncer } from '../scores/recapAnnouncer.js';
 import type { WeeklyRecap } from '../scores/weeklyRecap.js';
 import type { QuizPublisher } from './quizPublisher.js';
+import { renderPostFailureReport } from './render/quizAdmin.js';
 import { renderQuizPost, renderQuizReveal } from './render/quizRound.js';
 import { renderWeeklyRecap } from './render/weeklyRecap.js';
 
@@ -46,6 +48,18 @@ export class DiscordAnnouncer implements QuizAnnouncer, RecapAnnouncer {
 			settings.channelId,
 			renderWeeklyRecap(recap, hardest),
 			nonceOf(`recap:${settings.guildId}:${recap.weekOf}`),
+		);
+	}
+
+	public async reportPostFailure(
+		settings: QuizSettings & { readonly adminChannelId: string },
+		round: QuizRound,
+		failure: PostFailure,
+	): Promise<void> {
+		await this.publisher.post(
+			settings.adminChannelId,
+			renderPostFailureReport(settings, round, failure),
+			nonceOf(`post-failure:${round.id}`),
 		);
 	}
 }

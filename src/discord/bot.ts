@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import { createDiscordClient } from './client.js';
 import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
 import type { BotContext } from './context.js';
+import { watchAccessChanges } from './events/accessChanges.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
@@ -35,6 +36,7 @@ export async function startBot(
 		const answering = route(interaction).finally(() => inFlight.delete(answering));
 		inFlight.add(answering);
 	});
+	watchAccessChanges(client, services.quiz, logger);
 	client.once(Events.ClientReady, (ready) => {
 		logger.info(
 			{

@@ -8,7 +8,10 @@ import type { SearchIndex } from '../search/searchIndex.js';
 /** What command and button handlers work with: the use cases they call, never a database or a queue. */
 export interface BotContext {
 	readonly index: SearchIndex;
-	readonly quiz: Pick<QuizUseCases, 'setUp' | 'changeStatus' | 'setWeeklyRecap' | 'postNow' | 'overview' | 'answer'>;
+	readonly quiz: Pick<
+		QuizUseCases,
+		'setUp' | 'changeStatus' | 'setWeeklyRecap' | 'postNow' | 'overview' | 'answer' | 'retryBlockedPost'
+	>;
 	readonly scores: Pick<ScoreUseCases, 'leaderboard' | 'memberProgress'>;
 	readonly logger: Logger;
 	readonly metrics: Metrics;

@@ -7,7 +7,7 @@ import { handleSearchButton } from './components/searchButtons.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './customId.js';
 import { renderProblem } from './render/message.js';
-import { replyOptions, updateOptions } from './respond.js';
+import { isExpiredInteraction, replyOptions, updateOptions } from './respond.js';
 
 const STALE_BUTTON = 'This button no longer works. Run the command again.';
 const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
@@ -115,6 +115,12 @@ export function createInteractionRouter(
 			}
 			context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error) {
+			if (isExpiredInteraction(error)) {
+				// Discord dropped the interaction (slower than its 3 s, or already gone): nobody can be told.
+				outcome = 'expired';
+				context.logger.warn({ ...where, err: error }, 'interaction expired before it was answered');
+				return;
+			}
 			const unavailable = context.isServiceUnavailable(error);
 			outcome = unavailable ? 'unavailable' : 'error';
 			if (unavailable) {

@@ -70,11 +70,16 @@ export class BullQuizScheduler implements QuizScheduler {
 		return { upserted: active.length, removed };
 	}
 
+	/**
+	 * One-off posts are deduplicated while one for the same guild and date is waiting or running
+	 * (BullMQ's simple-mode deduplication), never by job id: a failed job keeps its id for a
+	 * month, and a request that collided with it would be swallowed.
+	 */
 	public async requestPostNow(guildId: string, localDate: string, now: Date): Promise<void> {
 		await this.queue.add(
 			QuizJob.post,
 			{ guildId, scheduledFor: now.toISOString(), manual: true },
-			{ jobId: `post-now-${guildId}-${localDate}` },
+			{ deduplication: { id: `post-now-${guildId}-${localDate}` } },
 		);
 	}
 
@@ -82,7 +87,7 @@ export class BullQuizScheduler implements QuizScheduler {
 		await this.queue.add(
 			QuizJob.post,
 			{ guildId: post.guildId, scheduledFor: post.dueAt.toISOString() },
-			{ jobId: `catch-up-${post.guildId}-${post.localDate}` },
+			{ deduplication: { id: `catch-up-${post.guildId}-${post.localDate}` } },
 		);
 	}
 

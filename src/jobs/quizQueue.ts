@@ -1,6 +1,7 @@
 import { Queue, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { POST_RETRIES } from '../quiz/postFailure.js';
 
 export const QUIZ_QUEUE = 'quiz';
 
@@ -72,10 +73,10 @@ export function readQuizJob(job: Pick<Job, 'name' | 'data'>): QuizJobRequest {
 	}
 }
 
-/** Retries with backoff; finished jobs are kept for a while to inspect, then trimmed. */
+/** Retries with backoff as the quiz's rule says; finished jobs are kept for a while to inspect, then trimmed. */
 export const QUIZ_JOB_OPTIONS = {
-	attempts: 8,
-	backoff: { type: 'exponential', delay: 5_000 },
+	attempts: POST_RETRIES.attempts,
+	backoff: { type: 'exponential', delay: POST_RETRIES.firstDelayMs },
 	removeOnComplete: { age: 7 * 24 * 3600, count: 5_000 },
 	removeOnFail: { age: 30 * 24 * 3600 },
 } satisfies JobsOptions;

@@ -26,11 +26,17 @@ async function runQuizJob(deps: QuizWorkerDependencies, job: Job<QuizJobData>): 
 				guildId,
 				scheduledFor: scheduledFor === undefined ? dueAt(job) : new Date(scheduledFor),
 				manual: manual === true,
+				attempt: job.attemptsMade + 1,
 			});
 			if (outcome.status === 'posted') {
 				deps.logger.info(
 					{ guildId, roundId: outcome.round.id, questionId: outcome.question.id, localDate: outcome.round.localDate },
 					'quiz question posted',
+				);
+			} else if (outcome.status === 'failed') {
+				deps.logger.warn(
+					{ guildId, roundId: outcome.round.id, failure: outcome.failure, reported: outcome.reported },
+					'quiz question not posted: Discord refused it; waiting for a fix',
 				);
 			} else if (outcome.status === 'no-question') {
 				deps.logger.warn({ guildId }, 'no question to post: the question bank is empty');

@@ -1,20 +1,36 @@
 import { localDate, parseLocalTime, zonedInstant } from '../time/zonedTime.js';
+import { keeperShouldRetry } from './postFailure.js';
 import type { QuizDependencies } from './quizDependencies.js';
 import type { DuePost } from './quizScheduler.js';
+import { POST_CLAIM_TIMEOUT_MS, type QuizRound } from './rounds.js';
 import { answerWindowEnd, type QuizSettings } from './settings.js';
 
-function roundKey(guildId: string, date: string): string {
+export function roundKey(guildId: string, date: string): string {
 	return `${guildId}/${date}`;
 }
 
+/** Whether a round of today still needs posting by the keeper: not posted, nobody at it, and worth a try. */
+function needsPosting(round: QuizRound | undefined, now: Date): boolean {
+	if (!round) {
+		return true;
+	}
+	if (round.messageId !== null) {
+		return false;
+	}
+	if (round.postClaimedAt !== null && now.getTime() - round.postClaimedAt.getTime() < POST_CLAIM_TIMEOUT_MS) {
+		return false;
+	}
+	return round.lastFailure === undefined || keeperShouldRetry(round.lastFailure, now);
+}
+
 /**
- * Today's posts that are due by `now` and still inside their answer window, for guilds that
- * have no round today: what a lost schedule (an emptied or restarted Redis) failed to fire.
- * `roundsToday` holds `guildId/localDate` of the rounds that exist.
+ * Today's posts that are due by `now`, still inside their answer window, and not out: what a
+ * lost schedule (an emptied or restarted Redis) failed to fire, a post whose worker died, or a
+ * failed post worth another try. `roundsToday` holds the rounds that exist, by `guildId/localDate`.
  */
 export function findMissedPosts(
 	active: readonly QuizSettings[],
-	roundsToday: ReadonlySet<string>,
+	roundsToday: ReadonlyMap<string, QuizRound>,
 	now: Date,
 ): DuePost[] {
 	return active.flatMap((settings) => {
@@ -25,7 +41,8 @@ export function findMissedPosts(
 		const date = localDate(now, settings.timezone);
 		const dueAt = zonedInstant(date, time, settings.timezone);
 		const windowEnds = answerWindowEnd(dueAt, settings.answerWindowHours);
-		const missed = now >= dueAt && now < windowEnds && !roundsToday.has(roundKey(settings.guildId, date));
+		const missed =
+			now >= dueAt && now < windowEnds && needsPosting(roundsToday.get(roundKey(settings.guildId, date)), now);
 		return missed ? [{ guildId: settings.guildId, localDate: date, dueAt }] : [];
 	});
 }
@@ -53,7 +70,11 @@ export async function keepSchedules(
 		active.map((settings) => settings.guildId),
 		dates,
 	);
-	const missed = findMissedPosts(active, new Set(rounds.map((round) => roundKey(round.guildId, round.localDate))), now);
+	const missed = findMissedPosts(
+		active,
+		new Map(rounds.map((round) => [roundKey(round.guildId, round.localDate), round])),
+		now,
+	);
 	for (const post of missed) {
 		await deps.scheduler.requestCatchUp(post);
 	}

@@ -1,5 +1,6 @@
 import { localDate } from '../time/zonedTime.js';
 import { pickQuestion } from './pickQuestion.js';
+import { nextRetryAt, PostFailedError, type PostFailure } from './postFailure.js';
 import type { Question } from './questionBank.js';
 import type { QuizDependencies } from './quizDependencies.js';
 import { POST_CLAIM_TIMEOUT_MS, type QuizRound } from './rounds.js';
@@ -12,6 +13,8 @@ export interface DuePostRequest {
 	readonly scheduledFor: Date;
 	/** Asked for with `/quiz post-now`: posts even while the quiz is paused. */
 	readonly manual: boolean;
+	/** Which try this is, from 1: a temporary failure records when the next one comes. */
+	readonly attempt: number;
 }
 
 export type PostDueRoundOutcome =
@@ -21,6 +24,14 @@ export type PostDueRoundOutcome =
 			readonly question: Question;
 	  }
 	| { readonly status: 'already-posted'; readonly round: QuizRound }
+	/** Discord refused the post for a reason that retrying will not change: recorded, reported once, not retried. */
+	| {
+			readonly status: 'failed';
+			readonly round: QuizRound;
+			readonly failure: PostFailure;
+			/** Whether the admins were told in the channel where the quiz was set up. */
+			readonly reported: boolean;
+	  }
 	| { readonly status: 'not-active' }
 	| { readonly status: 'no-question' }
 	| { readonly status: 'no-settings' };
@@ -97,12 +108,56 @@ export async function postDueRound(
 		await deps.scheduler.scheduleClose(round.id, round.closesAt, now);
 		return { status: 'already-posted', round };
 	}
-	if (!(await deps.store.claimRoundPost(round.id, now, POST_CLAIM_TIMEOUT_MS))) {
+	const closesAt = answerWindowEnd(now, settings.answerWindowHours);
+	if (!(await deps.store.claimRoundPost(round.id, now, POST_CLAIM_TIMEOUT_MS, closesAt))) {
 		throw new RoundBeingPostedError(round.id);
 	}
-	const closesAt = answerWindowEnd(now, settings.answerWindowHours);
-	const messageId = await deps.announcer.postQuestion({ ...round, postedAt: now, closesAt }, question, settings);
-	const posted = await deps.store.markRoundPosted(round.id, messageId, now, closesAt);
+	let messageId: string;
+	try {
+		messageId = await deps.announcer.postQuestion({ ...round, postedAt: now, closesAt }, question, settings);
+	} catch (error) {
+		const failure: PostFailure =
+			error instanceof PostFailedError ? error.failure : { kind: 'temporary', detail: describe(error) };
+		const retryAt = failure.kind === 'temporary' ? nextRetryAt(request.attempt, now) : undefined;
+		await deps.store.recordPostFailure(round.id, { failure, at: now, retryAt });
+		if (failure.kind === 'temporary') {
+			// The queue tries again with backoff; the failure and the next try are recorded for /quiz status.
+			throw error;
+		}
+		const reported = await reportOnce(deps, settings, round, failure, now);
+		return { status: 'failed', round, failure, reported };
+	}
+	const posted = await deps.store.markRoundPosted(round.id, messageId);
 	await deps.scheduler.scheduleClose(posted.id, posted.closesAt, now);
 	return { status: 'posted', round: posted, question };
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Tells the server's admins once per round, in the channel where the quiz was set up, unless
+ * that is the quiz channel itself (which the bot cannot post in): `/quiz status` shows the
+ * failure in every case.
+ */
+async function reportOnce(
+	deps: Pick<QuizDependencies, 'store' | 'announcer'>,
+	settings: QuizSettings,
+	round: QuizRound,
+	failure: PostFailure,
+	now: Date,
+): Promise<boolean> {
+	const { adminChannelId } = settings;
+	if (adminChannelId === null || adminChannelId === settings.channelId || round.lastFailure?.reportedAt) {
+		return false;
+	}
+	try {
+		await deps.announcer.reportPostFailure({ ...settings, adminChannelId }, round, failure);
+	} catch {
+		// The admin channel may be out of reach too: the failure stays on /quiz status.
+		return false;
+	}
+	await deps.store.markFailureReported(round.id, now);
+	return true;
 }

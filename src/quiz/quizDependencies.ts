@@ -12,6 +12,8 @@ export interface QuizDependencies {
 	readonly bank: QuestionBank;
 	/** The current time; tests set it, so a day needs no waiting. */
 	readonly clock: () => Date;
+	/** Waits, in real time: a `/quiz post-now` waits briefly for its post to go out. */
+	readonly pause: (milliseconds: number) => Promise<void>;
 	/** Reads the round a click answers; shared by all clicks, so a burst reads a round once. */
 	readonly readRound: (roundId: number) => Promise<QuizRound | undefined>;
 }

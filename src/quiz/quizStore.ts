@@ -1,3 +1,4 @@
+import type { RecordedPostFailure } from './postFailure.js';
 import type { QuizRound, RoundStats } from './rounds.js';
 import type { QuizSettings, QuizSettingsInput, QuizStatus, RecapSettings } from './settings.js';
 
@@ -20,11 +21,6 @@ export interface NewAnswer {
 	readonly correct: boolean;
 	readonly points: number;
 	readonly answeredAt: Date;
-}
-
-export interface RoundOnDate {
-	readonly guildId: string;
-	readonly localDate: string;
 }
 
 /**
@@ -50,9 +46,16 @@ export interface QuizStore {
 	 * workers race, one row wins and both get it.
 	 */
 	createRound(round: NewRound): Promise<QuizRound>;
-	/** Takes the right to post a round; only one caller gets it while the claim is younger than `staleAfterMs`. */
-	claimRoundPost(roundId: number, now: Date, staleAfterMs: number): Promise<boolean>;
-	markRoundPosted(roundId: number, messageId: string, postedAt: Date, closesAt: Date): Promise<QuizRound>;
+	/**
+	 * Takes the right to post a round, opening its answer window (`now` to `closesAt`); only one
+	 * caller gets it while the claim is younger than `staleAfterMs`.
+	 */
+	claimRoundPost(roundId: number, now: Date, staleAfterMs: number, closesAt: Date): Promise<boolean>;
+	/** Records the posted message; the round is posted and any earlier failure is cleared. */
+	markRoundPosted(roundId: number, messageId: string): Promise<QuizRound>;
+	/** Records a failed attempt and gives up the claim (the answer window closes again). */
+	recordPostFailure(roundId: number, failure: Omit<RecordedPostFailure, 'reportedAt'>): Promise<void>;
+	markFailureReported(roundId: number, at: Date): Promise<void>;
 	/** False when the round was already closed. */
 	markRoundClosed(roundId: number, now: Date): Promise<boolean>;
 	roundStats(roundId: number): Promise<RoundStats>;
@@ -64,6 +67,6 @@ export interface QuizStore {
 	findAnswer(roundId: number, userId: string): Promise<{ readonly correct: boolean } | undefined>;
 	/** Rounds posted and not yet closed. */
 	openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]>;
-	/** Which of these guilds have a round on one of these dates. */
-	roundsOn(guildIds: readonly string[], localDates: readonly string[]): Promise<RoundOnDate[]>;
+	/** The rounds of these guilds on these dates. */
+	roundsOn(guildIds: readonly string[], localDates: readonly string[]): Promise<QuizRound[]>;
 }

@@ -1,3 +1,4 @@
+import type { RecordedPostFailure } from './postFailure.js';
 import type { Question } from './questionBank.js';
 import { pointsFor } from './scoring.js';
 
@@ -12,15 +13,25 @@ export interface QuizRound {
 	/** Positions of the question's options as shown: `optionOrder[shown]` is the option's index in the bank. */
 	readonly optionOrder: readonly number[];
 	readonly channelId: string;
+	/** Set once Discord has the message: the round is posted. */
 	readonly messageId: string | null;
+	/** When a worker took the right to post it; a claim older than {@link POST_CLAIM_TIMEOUT_MS} has lapsed. */
+	readonly postClaimedAt: Date | null;
+	/** How many times the post has been claimed. */
+	readonly postAttempts: number;
+	/** When the answer window opened (the post was claimed); null while nobody is posting it. */
 	readonly postedAt: Date | null;
 	readonly closesAt: Date;
 	readonly closedAt: Date | null;
+	/** The last failed attempt to post, until the round is posted. */
+	readonly lastFailure: RecordedPostFailure | undefined;
 }
 
 export interface RoundStats {
 	readonly answers: number;
 	readonly correct: number;
+	/** How many picked each button, by its position as shown. */
+	readonly picks: readonly number[];
 }
 
 /** A claim on posting older than this is taken to belong to a worker that died. */

@@ -3,6 +3,12 @@ import { overviewOf, type QuizOverview } from './getQuizOverview.js';
 import type { QuizDependencies } from './quizDependencies.js';
 import { DEFAULT_ANSWER_WINDOW_HOURS, MAX_ANSWER_WINDOW_HOURS } from './settings.js';
 
+/**
+ * What the bot lacks to post in a channel, as the transport sees it: the names of missing
+ * permissions (none: it can post), or `not-text` for a channel that cannot hold messages.
+ */
+export type ChannelAccess = { readonly missing: readonly string[] } | 'not-text';
+
 export interface SetUpQuizInput {
 	readonly guildId: string;
 	readonly channelId: string;
@@ -11,11 +17,9 @@ export interface SetUpQuizInput {
 	readonly time: string;
 	readonly timezone: string;
 	readonly answerWindowHours: number | undefined;
-	/**
-	 * What the bot lacks to post in the channel, as the transport sees it: the names of missing
-	 * permissions, or `not-text` for a channel that cannot hold messages.
-	 */
-	readonly channelAccess: { readonly missing: readonly string[] } | 'not-text';
+	readonly channelAccess: ChannelAccess;
+	/** Where the command was run: a post that fails for good is reported there. */
+	readonly adminChannelId: string | null;
 }
 
 export type SetUpQuizOutcome =
@@ -56,6 +60,7 @@ export async function setUpQuiz(
 		postTime: formatLocalTime(time),
 		timezone,
 		answerWindowHours,
+		adminChannelId: input.adminChannelId,
 	});
 	await deps.scheduler.scheduleGuild(settings);
 	return { status: 'set-up', overview: await overviewOf(deps, settings) };

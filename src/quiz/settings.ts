@@ -17,6 +17,8 @@ export interface QuizSettings {
 	readonly recapWeekday: number;
 	/** Local time of the weekly recap, `HH:MM`. */
 	readonly recapTime: string;
+	/** Where `/quiz setup` was last run: a post that fails for good is reported there. */
+	readonly adminChannelId: string | null;
 }
 
 export type QuizSettingsInput = Omit<QuizSettings, 'status' | 'recapEnabled' | 'recapWeekday' | 'recapTime'>;

@@ -29,6 +29,7 @@ describe('the one-statement answer insert keeps member totals as the rules say (
 			postTime: '09:00',
 			timezone: 'UTC',
 			answerWindowHours: 24,
+			adminChannelId: null,
 		});
 	});
 
@@ -42,7 +43,12 @@ describe('the one-statement answer insert keeps member totals as the rules say (
 		for (const [roundIndex, date] of DATES.entries()) {
 			const postedAt = new Date(`${date}T09:00:00Z`);
 			world.now = postedAt;
-			const posted = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: postedAt, manual: false });
+			const posted = await world.quiz.postDueRound({
+				guildId: GUILD,
+				scheduledFor: postedAt,
+				manual: false,
+				attempt: 1,
+			});
 			if (posted.status !== 'posted') {
 				throw new Error(`no round: ${posted.status}`);
 			}

@@ -117,4 +117,25 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 		}
 		expect(await prisma.quizAnswer.count({ where: { userId: member?.user.id ?? '' } })).toBe(1);
 	}, 30_000);
+
+	it('keeps serving when Discord rejects the acknowledgement of a slow click (Unknown interaction)', async () => {
+		const member = discord.addMembers(1)[0];
+		postgresProxy.delayMs = 2_500;
+		discord.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/u, status: 404, code: 10062 });
+		try {
+			// The click is slow (Postgres), so the bot defers; Discord says the interaction is gone.
+			await expect(discord.clickRaw(question, buttonsOf(question)[0]?.customId ?? '', member, 6_000)).rejects.toThrow(
+				/timed out/u,
+			);
+		} finally {
+			postgresProxy.delayMs = 0;
+		}
+		const search = await discord.command({ name: 'search', options: { query: 'nat gateway' } });
+		expectPrivate(search);
+		const metrics = await eventually(async () => {
+			const text = await (await fetch(`http://127.0.0.1:${String(app.healthPort)}/metrics`)).text();
+			return /command="button:quiz",outcome="expired"\} 1$/mu.test(text) ? text : undefined;
+		}, 'the expired interaction to be counted');
+		expect(metrics).not.toMatch(/^studybot_interactions_total\{[^}]*outcome="error"\}/mu);
+	}, 30_000);
 });

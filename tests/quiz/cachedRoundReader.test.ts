@@ -11,9 +11,12 @@ const ROUND: QuizRound = {
 	optionOrder: [0, 1],
 	channelId: '2',
 	messageId: '3',
+	postClaimedAt: new Date(0),
+	postAttempts: 1,
 	postedAt: new Date(0),
 	closesAt: new Date(1),
 	closedAt: null,
+	lastFailure: undefined,
 };
 
 /** A reader that counts its reads: counting them is the point. */
@@ -61,5 +64,20 @@ describe('cachedRoundReader', () => {
 		fail = false;
 		expect((await cached(7))?.id).toBe(7);
 		expect(reads()).toBe(2);
+	});
+});
+
+describe('cachedRoundReader and rounds that are not answerable yet', () => {
+	it('keeps neither an unknown round nor one whose post has not been claimed', async () => {
+		let stored: QuizRound | undefined;
+		const { read, reads } = countingReader(() => Promise.resolve(stored));
+		const cached = cachedRoundReader(read, 2_000, () => 1_000);
+		expect(await cached(7)).toBeUndefined();
+		stored = { ...ROUND, postedAt: null, postClaimedAt: null };
+		expect((await cached(7))?.postedAt).toBeNull();
+		stored = ROUND;
+		expect((await cached(7))?.postedAt).toEqual(ROUND.postedAt);
+		await cached(7);
+		expect(reads()).toBe(3);
 	});
 });

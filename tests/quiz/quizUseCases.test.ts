@@ -17,6 +17,7 @@ const setup = (overrides: Partial<SetUpQuizInput> = {}): SetUpQuizInput => ({
 	timezone: 'Europe/Berlin',
 	answerWindowHours: 2,
 	channelAccess: { missing: [] },
+	adminChannelId: '200000000000000004',
 	...overrides,
 });
 
@@ -110,14 +111,16 @@ describe('quiz use cases on Postgres and Redis', () => {
 		const due = new Date('2026-03-10T08:00:00Z');
 
 		it('posts nothing for a guild without settings', async () => {
-			expect(await world.quiz.postDueRound({ guildId: OTHER_GUILD, scheduledFor: due, manual: false })).toEqual({
+			expect(
+				await world.quiz.postDueRound({ guildId: OTHER_GUILD, scheduledFor: due, manual: false, attempt: 1 }),
+			).toEqual({
 				status: 'no-settings',
 			});
 		});
 
 		it('posts the day’s round once, with its close scheduled at the end of the window', async () => {
 			world.now = due;
-			const outcome = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false });
+			const outcome = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false, attempt: 1 });
 			expect(outcome.status).toBe('posted');
 			const round = await world.store.findRound(GUILD, '2026-03-10');
 			expect(round?.messageId).toBe(`message-${String(round?.id)}`);
@@ -128,7 +131,7 @@ describe('quiz use cases on Postgres and Redis', () => {
 			expect(world.announcer.posts).toHaveLength(1);
 			expect(world.announcer.posts[0]?.round.closesAt).toEqual(round?.closesAt);
 
-			const again = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false });
+			const again = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: due, manual: false, attempt: 1 });
 			expect(again.status).toBe('already-posted');
 			expect(world.announcer.posts).toHaveLength(1);
 		});
@@ -153,7 +156,12 @@ describe('quiz use cases on Postgres and Redis', () => {
 				correct: false,
 				points: 0,
 			});
-			expect(await world.store.roundStats(roundId)).toEqual({ answers: 2, correct: 1 });
+			const picked = (shown: number) => (shown === shownRight ? 1 : 0) + (shown === (shownRight + 1) % 3 ? 1 : 0);
+			expect(await world.store.roundStats(roundId)).toEqual({
+				answers: 2,
+				correct: 1,
+				picks: Array.from({ length: Math.max(shownRight, (shownRight + 1) % 3) + 1 }, (_, shown) => picked(shown)),
+			});
 		});
 
 		it('shows today’s round and its answers in the overview', async () => {
@@ -182,56 +190,160 @@ describe('quiz use cases on Postgres and Redis', () => {
 			expect((await world.store.roundStats(round?.id ?? 0)).answers).toBe(2);
 		});
 
-		it('lets only one of two racing posts claim a round; the other is retried later', async () => {
+		it('lets only one of two racing posts claim a round; a claim whose worker died lapses', async () => {
 			const next = new Date('2026-03-11T08:00:00Z');
 			world.now = next;
-			world.announcer.failPosts = 1;
-			await expect(world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false })).rejects.toThrow(
-				'Discord is down',
-			);
-			// The first attempt holds a fresh claim: a second worker may not post beside it.
+			// A worker that claimed the round and died before posting: its claim holds for 30 s.
+			const round = await world.store.createRound({
+				guildId: GUILD,
+				localDate: '2026-03-11',
+				questionId: 'q-s3',
+				topic: 'S3',
+				optionOrder: [2, 0, 1],
+				channelId: CHANNEL,
+				closesAt: new Date(next.getTime() + 2 * 3_600_000),
+			});
+			expect(await world.store.claimRoundPost(round.id, next, 30_000, round.closesAt)).toBe(true);
 			await expect(
-				world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false }),
+				world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false, attempt: 1 }),
 			).rejects.toBeInstanceOf(RoundBeingPostedError);
-			// Once the claim is stale (its worker died), the round is posted, once.
 			world.now = new Date(next.getTime() + 31_000);
-			expect((await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false })).status).toBe(
-				'posted',
-			);
+			expect(
+				(await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: next, manual: false, attempt: 1 })).status,
+			).toBe('posted');
 			expect(world.announcer.posts.filter((post) => post.round.localDate === '2026-03-11')).toHaveLength(1);
+			expect((await world.store.findRound(GUILD, '2026-03-11'))?.postAttempts).toBe(2);
 		});
 
 		it('skips a paused guild’s schedule but posts on post-now', async () => {
 			await world.quiz.changeStatus(GUILD, 'paused');
 			const day = new Date('2026-03-12T08:00:00Z');
 			world.now = day;
-			expect(await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: false })).toEqual({
+			expect(await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: false, attempt: 1 })).toEqual({
 				status: 'not-active',
 			});
-			expect((await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: true })).status).toBe(
-				'posted',
-			);
+			expect(
+				(await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: true, attempt: 1 })).status,
+			).toBe('posted');
 			await world.quiz.changeStatus(GUILD, 'active');
 		});
 	});
 
-	describe('postQuizNow', () => {
-		it('asks the scheduler for today’s post once, and says when it is out already', async () => {
-			world.now = new Date('2026-03-13T10:00:00Z');
-			const requested = await world.quiz.postNow(GUILD);
-			expect(requested).toMatchObject({ status: 'requested', localDate: '2026-03-13' });
+	describe('a post Discord refuses', () => {
+		const day = new Date('2026-03-13T08:00:00Z');
+		const denied = { kind: 'missing-access', missing: ['Send Messages'] } as const;
+
+		it('is recorded with why, reported once to the admin channel, and not retried blindly', async () => {
+			world.now = day;
+			world.announcer.refusePosts = denied;
+			const first = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: false, attempt: 1 });
+			expect(first).toMatchObject({ status: 'failed', failure: denied, reported: true });
+			const round = await world.store.findRound(GUILD, '2026-03-13');
+			expect(round).toMatchObject({ messageId: null, postClaimedAt: null, postedAt: null, postAttempts: 1 });
+			expect(round?.lastFailure).toEqual({ failure: denied, at: day, retryAt: undefined, reportedAt: day });
+			expect(world.announcer.reports).toHaveLength(1);
+			expect(world.announcer.reports[0]?.settings.adminChannelId).toBe('200000000000000004');
+
+			world.now = new Date(day.getTime() + 60_000);
+			const second = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: true, attempt: 1 });
+			expect(second).toMatchObject({ status: 'failed', reported: false });
+			expect(world.announcer.reports).toHaveLength(1);
+		});
+
+		it('is tried again at once when the quiz channel or a role changes, not for another channel', async () => {
+			await world.queue.obliterate({ force: true });
+			expect(await world.quiz.retryBlockedPost({ guildId: GUILD, channelId: '200000000000000099' })).toEqual({
+				status: 'nothing',
+			});
+			expect(await world.quiz.retryBlockedPost({ guildId: GUILD, channelId: CHANNEL })).toEqual({
+				status: 'retrying',
+				localDate: '2026-03-13',
+			});
+			expect(await world.quiz.retryBlockedPost({ guildId: GUILD })).toMatchObject({ status: 'retrying' });
+			// Deduplicated while the first retry waits: one job for the day, however many changes.
 			const jobs = await world.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+			expect(jobs.map(readQuizJob).filter((request) => request.name === QuizJob.post)).toHaveLength(1);
+		});
+
+		it('is posted once the fix is in, clearing the failure', async () => {
+			world.announcer.refusePosts = undefined;
+			const outcome = await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: day, manual: false, attempt: 1 });
+			expect(outcome.status).toBe('posted');
+			expect((await world.store.findRound(GUILD, '2026-03-13'))?.lastFailure).toBeUndefined();
+			expect(await world.quiz.retryBlockedPost({ guildId: GUILD })).toEqual({ status: 'nothing' });
+		});
+
+		it('records a temporary failure with its next try, and none after the last attempt', async () => {
+			const later = new Date('2026-03-14T08:00:00Z');
+			world.now = later;
+			world.announcer.failPosts = 2;
+			await expect(
+				world.quiz.postDueRound({ guildId: GUILD, scheduledFor: later, manual: false, attempt: 1 }),
+			).rejects.toThrow('Discord is down');
+			expect((await world.store.findRound(GUILD, '2026-03-14'))?.lastFailure).toMatchObject({
+				failure: { kind: 'temporary', detail: 'Discord is down' },
+				retryAt: new Date(later.getTime() + 5_000),
+			});
+			await expect(
+				world.quiz.postDueRound({ guildId: GUILD, scheduledFor: later, manual: false, attempt: 8 }),
+			).rejects.toThrow('Discord is down');
+			expect((await world.store.findRound(GUILD, '2026-03-14'))?.lastFailure?.retryAt).toBeUndefined();
+		});
+	});
+
+	describe('postQuizNow', () => {
+		const access = () => ({ missing: [] });
+
+		it('asks for today’s post and waits for the worker to say it is out', async () => {
+			await world.queue.obliterate({ force: true });
+			world.now = new Date('2026-03-15T10:00:00Z');
+			// The worker, played by the test: it takes the job while post-now waits.
+			world.onPause = async () => {
+				world.onPause = undefined;
+				const jobs = await world.queue.getJobs(['waiting', 'delayed', 'prioritized']);
+				expect(
+					jobs.map(readQuizJob).filter((request) => request.name === QuizJob.post && request.data.manual === true),
+				).toHaveLength(1);
+				await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: world.now, manual: true, attempt: 1 });
+			};
+			const outcome = await world.quiz.postNow({ guildId: GUILD, channelAccess: access });
+			expect(outcome).toMatchObject({ status: 'posted', round: { localDate: '2026-03-15' } });
+			expect(await world.quiz.postNow({ guildId: GUILD, channelAccess: access })).toMatchObject({
+				status: 'already-posted',
+			});
+		});
+
+		it('says what Discord refused, and what the bot lacks before asking at all', async () => {
+			world.now = new Date('2026-03-16T10:00:00Z');
+			world.announcer.refusePosts = { kind: 'channel-gone' };
+			world.onPause = async () => {
+				world.onPause = undefined;
+				await world.quiz.postDueRound({ guildId: GUILD, scheduledFor: world.now, manual: true, attempt: 1 });
+			};
+			expect(await world.quiz.postNow({ guildId: GUILD, channelAccess: access })).toMatchObject({
+				status: 'failed',
+				failure: { kind: 'channel-gone' },
+			});
+			world.announcer.refusePosts = undefined;
+			await world.queue.obliterate({ force: true });
 			expect(
-				jobs.map(readQuizJob).filter((request) => request.name === QuizJob.post && request.data.manual === true),
-			).toHaveLength(1);
-			world.now = new Date('2026-03-12T10:00:00Z');
-			expect(await world.quiz.postNow(GUILD)).toMatchObject({ status: 'already-posted' });
+				await world.quiz.postNow({ guildId: GUILD, channelAccess: () => ({ missing: ['Embed Links'] }) }),
+			).toMatchObject({ status: 'cannot-post', missing: ['Embed Links'] });
+			expect(await world.queue.getJobs(['waiting', 'delayed', 'prioritized'])).toEqual([]);
+		});
+
+		it('says it is still on its way when no worker answers in time', async () => {
+			expect(await world.quiz.postNow({ guildId: GUILD, channelAccess: access })).toMatchObject({
+				status: 'still-posting',
+			});
 		});
 
 		it('refuses in a guild that turned the quiz off, or never set it up', async () => {
-			expect(await world.quiz.postNow(OTHER_GUILD)).toEqual({ status: 'not-set-up' });
+			expect(await world.quiz.postNow({ guildId: OTHER_GUILD, channelAccess: access })).toEqual({
+				status: 'not-set-up',
+			});
 			await world.quiz.changeStatus(GUILD, 'disabled');
-			expect(await world.quiz.postNow(GUILD)).toEqual({ status: 'disabled' });
+			expect(await world.quiz.postNow({ guildId: GUILD, channelAccess: access })).toEqual({ status: 'disabled' });
 			await world.quiz.changeStatus(GUILD, 'active');
 		});
 	});
@@ -245,8 +357,8 @@ describe('quiz use cases on Postgres and Redis', () => {
 			}
 			// A schedule Postgres knows nothing of: a guild that left while Redis kept its scheduler.
 			await world.scheduler.scheduleGuild({ ...settings, guildId: OTHER_GUILD });
-			// 09:30 in Berlin on the 14th: the post is due and no round exists.
-			world.now = new Date('2026-03-14T08:30:00Z');
+			// 09:30 in Berlin on the 20th: the post is due and no round exists.
+			world.now = new Date('2026-03-20T08:30:00Z');
 			const kept = await world.quiz.keepSchedules();
 			expect(kept).toMatchObject({ upserted: 1, removed: 1, caughtUp: 1 });
 			expect(await schedulerIds()).toEqual([schedulerId(GUILD)]);

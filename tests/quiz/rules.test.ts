@@ -82,9 +82,12 @@ describe('judgeAnswer', () => {
 		optionOrder: [2, 0, 1],
 		channelId: '2',
 		messageId: '3',
+		postClaimedAt: postedAt,
+		postAttempts: 1,
 		postedAt,
 		closesAt: new Date('2026-03-11T08:00:00Z'),
 		closedAt: null,
+		lastFailure: undefined,
 	};
 	const question = { ...testQuestion('q', 'VPC'), correctIndex: 0 };
 

@@ -29,6 +29,7 @@ describe('leaderboards and stats on real Postgres', () => {
 			postTime: '09:00',
 			timezone: 'Europe/Berlin',
 			answerWindowHours: 24,
+			adminChannelId: null,
 		});
 		// Week of Monday 2026-03-09 (Berlin), and the Sunday before it.
 		await day('2026-03-08', { [user(1)]: true, [user(2)]: true });

@@ -4,6 +4,7 @@ import { PrismaQuizStore } from '../../src/db/quizStore.js';
 import { PrismaScoreStore } from '../../src/db/scoreStore.js';
 import { BullQuizScheduler } from '../../src/jobs/bullQuizScheduler.js';
 import { createQuizQueue } from '../../src/jobs/quizQueue.js';
+import { PostFailedError, type PostFailure } from '../../src/quiz/postFailure.js';
 import { QuestionBank, type Question } from '../../src/quiz/questionBank.js';
 export { testQuestion } from './questions.js';
 import type { QuizAnnouncer } from '../../src/quiz/quizAnnouncer.js';
@@ -29,8 +30,20 @@ export class RecordingAnnouncer implements QuizAnnouncer, RecapAnnouncer {
 			this.failPosts -= 1;
 			return Promise.reject(new Error('Discord is down'));
 		}
+		if (this.refusePosts) {
+			return Promise.reject(new PostFailedError(this.refusePosts));
+		}
 		this.posts.push({ round, question, settings });
 		return Promise.resolve(`message-${round.id}`);
+	}
+
+	public readonly reports: { settings: QuizSettings; failure: PostFailure }[] = [];
+	/** Makes the next posts fail with this, as Discord refusing them would. */
+	public refusePosts: PostFailure | undefined;
+
+	public reportPostFailure(settings: QuizSettings, _round: QuizRound, failure: PostFailure): Promise<void> {
+		this.reports.push({ settings, failure });
+		return Promise.resolve();
 	}
 
 	public revealAnswer(round: QuizRound, _question: Question, stats: RoundStats): Promise<void> {
@@ -55,6 +68,8 @@ export interface QuizWorld {
 	readonly scores: ScoreUseCases;
 	/** What the use cases take as the current time. */
 	now: Date;
+	/** Runs when a use case waits (post-now waiting for its post): the test plays the worker here. */
+	onPause: (() => Promise<void>) | undefined;
 	/** Sets a guild up and returns its settings. */
 	setUp(input: QuizSettingsInput): Promise<QuizSettings>;
 	/** Posts the guild's round of `date` at `postedAt`; members answer a minute apart (true: right). */
@@ -83,6 +98,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		bank,
 		clock,
 		readRound: (roundId) => store.getRound(roundId),
+		pause: () => world.onPause?.() ?? Promise.resolve(),
 	});
 	const world: QuizWorld = {
 		prisma,
@@ -92,6 +108,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		announcer,
 		quiz,
 		scores,
+		onPause: undefined,
 		get now() {
 			return now;
 		},
@@ -105,7 +122,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		},
 		async playRound(guildId, postedAt, answers) {
 			world.now = postedAt;
-			const outcome = await world.quiz.postDueRound({ guildId, scheduledFor: postedAt, manual: false });
+			const outcome = await world.quiz.postDueRound({ guildId, scheduledFor: postedAt, manual: false, attempt: 1 });
 			if (outcome.status !== 'posted') {
 				throw new Error(`the round of ${postedAt.toISOString()} was not posted: ${outcome.status}`);
 			}

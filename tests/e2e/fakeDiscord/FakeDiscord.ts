@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+	PermissionFlagsBits,
 	ApplicationCommandOptionType,
 	ChannelType,
 	ApplicationCommandType,
@@ -31,9 +32,12 @@ import {
 	guildPayload,
 	memberPayload,
 	PERMISSIONS,
+	permissionsIn,
 	rolePayload,
+	type FakeChannel,
 	type FakeGuild,
 	type FakeMember,
+	type FakeOverwrite,
 } from './world.js';
 
 /** One REST request the bot made, as the fake saw it. */
@@ -50,11 +54,19 @@ export interface RestCall {
 export interface Fault {
 	readonly method?: string;
 	readonly path: RegExp;
-	readonly status?: 429 | 500 | 502 | 503;
+	/** Answer this instead: a rate limit, a server error, or a refusal with Discord's JSON `code`. */
+	readonly status?: 403 | 404 | 429 | 500 | 502 | 503;
+	/** Discord's JSON error code, for a 403 or 404 (10062 Unknown interaction, 50013 Missing Permissions…). */
+	readonly code?: number;
 	/** Seconds, for a 429. */
 	readonly retryAfter?: number;
 	/** Wait this long before answering (with the fault, or normally when there is no status). */
 	readonly delayMs?: number;
+	/**
+	 * Handle the request normally, then wait this long before answering: the effect (a message
+	 * stored and visible to members) comes before the response reaches the bot.
+	 */
+	readonly holdResponseMs?: number;
 	times: number;
 }
 
@@ -120,6 +132,8 @@ export interface CommandOptions {
 	readonly guild?: FakeGuild;
 	/** Send from a DM instead of a guild channel. */
 	readonly dm?: boolean;
+	/** The guild channel the command is used in (default: the guild's first channel). */
+	readonly inChannel?: string;
 }
 
 const API_PREFIX = '/api/v10';
@@ -296,6 +310,34 @@ export class FakeDiscord {
 		this.faults.push({ ...fault, times: fault.times ?? 1 });
 	}
 
+	/**
+	 * Sets (or, with allow and deny both 0, removes) a permission overwrite on a channel, as an
+	 * admin editing the channel's permissions would, and tells the gateway with CHANNEL_UPDATE.
+	 */
+	public setPermissionOverwrite(channelId: string, overwrite: FakeOverwrite): void {
+		const guild = this.guildOfChannel(channelId);
+		const channel = guild?.channels.find((candidate) => candidate.id === channelId);
+		if (!guild || !channel) {
+			throw new Error(`fake discord: no channel ${channelId}`);
+		}
+		const others = channel.overwrites.filter((existing) => existing.id !== overwrite.id);
+		channel.overwrites.splice(
+			0,
+			channel.overwrites.length,
+			...others,
+			...(overwrite.allow === 0n && overwrite.deny === 0n ? [] : [overwrite]),
+		);
+		this.gateway.dispatchIfIdentified(GatewayDispatchEvents.ChannelUpdate, channelPayload(channel, guild.id), guild.id);
+	}
+
+	/** The bot's permissions in a channel, computed as Discord does. */
+	public botPermissionsIn(channelId: string): bigint {
+		const guild = this.guildOfChannel(channelId);
+		const channel = guild?.channels.find((candidate) => candidate.id === channelId);
+		const bot = guild?.members.find((member) => member.user.id === this.botUser.id);
+		return guild && channel && bot ? permissionsIn(guild, channel, bot) : 0n;
+	}
+
 	/** Messages the bot created in a channel (not interaction replies), oldest first. */
 	public channelMessages(channelId: string): SeenMessage[] {
 		return [...this.messages.values()]
@@ -371,11 +413,15 @@ export class FakeDiscord {
 		return { ...reply, updatedInPlace: reply.id === message.id };
 	}
 
-	/** Sends a click with any custom id, as a forged or stale button would. */
+	/**
+	 * Sends a click with any custom id, as a forged or stale button would. `waitMs` bounds how
+	 * long the member waits for an answer (Discord then shows "This interaction failed").
+	 */
 	public async clickRaw(
 		message: SeenMessage,
 		customId: string,
 		member: FakeMember = this.member,
+		waitMs = this.replyTimeoutMs,
 	): Promise<SeenMessage> {
 		const record = this.sendInteraction(
 			InteractionType.MessageComponent,
@@ -383,7 +429,7 @@ export class FakeDiscord {
 			{ custom_id: customId, component_type: ComponentType.Button },
 			message.raw,
 		);
-		return this.replyOf(record);
+		return this.replyOf(record, waitMs);
 	}
 
 	public message(id: string): SeenMessage | undefined {
@@ -394,7 +440,7 @@ export class FakeDiscord {
 	private clickOrigin(
 		message: SeenMessage,
 		member: FakeMember,
-	): Pick<CommandOptions, 'member' | 'guild' | 'dm'> & { name: string } {
+	): Pick<CommandOptions, 'member' | 'guild' | 'dm' | 'inChannel'> & { name: string } {
 		const guild = this.guildOfChannel(message.channelId);
 		return guild ? { name: '', member, guild } : { name: '', member, dm: true };
 	}
@@ -480,13 +526,15 @@ export class FakeDiscord {
 
 	private sendInteraction(
 		type: InteractionType,
-		options: Pick<CommandOptions, 'member' | 'guild' | 'dm'> & { name: string },
+		options: Pick<CommandOptions, 'member' | 'guild' | 'dm' | 'inChannel'> & { name: string },
 		data: unknown,
 		message?: APIMessage,
 	): InteractionRecord {
 		const guild = options.dm === true ? undefined : (options.guild ?? this.guild);
 		const member = options.member ?? this.member;
-		const guildChannel = guild?.channels[0];
+		const guildChannel: FakeChannel | undefined =
+			guild?.channels.find((channel) => channel.id === (message?.channel_id ?? options.inChannel)) ??
+			guild?.channels[0];
 		const channel =
 			guild && guildChannel ? channelPayload(guildChannel, guild.id) : { id: snowflake(), type: ChannelType.DM };
 		const record: InteractionRecord = {
@@ -526,7 +574,7 @@ export class FakeDiscord {
 						}
 					: { user: member.user }),
 				...(message ? { message } : {}),
-				app_permissions: '2248473465835073',
+				app_permissions: String(guildChannel ? this.botPermissionsIn(guildChannel.id) : 2248473465835073n),
 				locale: 'en-US',
 				guild_locale: 'en-US',
 				entitlements: [],
@@ -548,15 +596,15 @@ export class FakeDiscord {
 		return callback;
 	}
 
-	private async replyOf(record: InteractionRecord): Promise<SeenMessage> {
-		const callback = await this.nextCallback(record);
+	private async replyOf(record: InteractionRecord, waitMs = this.replyTimeoutMs): Promise<SeenMessage> {
+		const callback = await this.nextCallback(record, waitMs);
 		switch (callback.type) {
 			case InteractionResponseType.ChannelMessageWithSource:
 			case InteractionResponseType.UpdateMessage:
 				return this.requireMessage(record.original);
 			case InteractionResponseType.DeferredChannelMessageWithSource:
 			case InteractionResponseType.DeferredMessageUpdate:
-				await this.waitFor(record, () => record.edits > 0, this.replyTimeoutMs, 'the deferred reply to be edited');
+				await this.waitFor(record, () => record.edits > 0, waitMs, 'the deferred reply to be edited');
 				return this.requireMessage(record.original);
 			default:
 				throw new Error(`fake discord: unexpected callback type ${callback.type}`);
@@ -741,6 +789,13 @@ export class FakeDiscord {
 			if (fault.delayMs !== undefined) {
 				await sleep(fault.delayMs);
 			}
+			if (fault.status === 403 || fault.status === 404) {
+				send(fault.status, {
+					message: fault.status === 403 ? 'Missing Permissions' : 'Unknown',
+					code: fault.code ?? 0,
+				});
+				return;
+			}
 			if (fault.status === 429) {
 				const retryAfter = fault.retryAfter ?? 0.2;
 				send(
@@ -769,6 +824,9 @@ export class FakeDiscord {
 			send(404, { message: '404: Not Found', code: 0 });
 			return;
 		}
+		if (fault?.holdResponseMs !== undefined) {
+			await sleep(fault.holdResponseMs);
+		}
 		send(result.status, result.json);
 	}
 
@@ -780,6 +838,7 @@ export class FakeDiscord {
 	): { status: number; json?: unknown } | undefined {
 		const ok = (json?: unknown) => ({ status: json === undefined ? 204 : 200, json });
 		const notFound = (message: string, code: number) => ({ status: 404, json: { message, code } });
+		const forbidden = (message: string, code: number) => ({ status: 403, json: { message, code } });
 		let match: RegExpExecArray | null;
 
 		if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
@@ -869,11 +928,25 @@ export class FakeDiscord {
 			if (!this.guildOfChannel(channelId)) {
 				return notFound('Unknown Channel', 10003);
 			}
+			const permissions = this.botPermissionsIn(channelId);
+			if ((permissions & PermissionFlagsBits.ViewChannel) === 0n) {
+				return forbidden('Missing Access', 50001);
+			}
 			if (match[2] === undefined) {
 				if (method !== 'POST') {
 					return undefined;
 				}
-				const message = body as MessageBody;
+				const requested = body as MessageBody;
+				if ((permissions & PermissionFlagsBits.SendMessages) === 0n) {
+					return forbidden('Missing Permissions', 50013);
+				}
+				// Without Embed Links, Discord refuses a message that is only embeds, and drops them from one with text.
+				const embedsRefused =
+					(requested.embeds ?? []).length > 0 && (permissions & PermissionFlagsBits.EmbedLinks) === 0n;
+				if (embedsRefused && (requested.content ?? '') === '') {
+					return forbidden('Missing Permissions', 50013);
+				}
+				const message = embedsRefused ? { ...requested, embeds: [] } : requested;
 				const duplicate =
 					message.enforce_nonce === true && message.nonce !== undefined
 						? [...this.messages.values()].find(
@@ -900,7 +973,12 @@ export class FakeDiscord {
 		if (method === 'GET' && (match = /^\/channels\/(\d+)$/u.exec(path))) {
 			const guild = this.guildOfChannel(match[1] ?? '');
 			const channel = guild?.channels.find((candidate) => candidate.id === match?.[1]);
-			return guild && channel ? ok(channelPayload(channel, guild.id)) : notFound('Unknown Channel', 10003);
+			if (!guild || !channel) {
+				return notFound('Unknown Channel', 10003);
+			}
+			return (this.botPermissionsIn(channel.id) & PermissionFlagsBits.ViewChannel) === 0n
+				? forbidden('Missing Access', 50001)
+				: ok(channelPayload(channel, guild.id));
 		}
 		if (method === 'GET' && (match = /^\/guilds\/(\d+)$/u.exec(path))) {
 			const guild = this.guilds.find((candidate) => candidate.id === match?.[1]);

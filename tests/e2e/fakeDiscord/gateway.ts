@@ -88,6 +88,14 @@ export class FakeGateway {
 		this.send(session, t, d);
 	}
 
+	/** Like {@link dispatch}, for state changes: with no bot session for the guild, there is nobody to tell. */
+	public dispatchIfIdentified(t: string, d: unknown, guildId: string): void {
+		const session = this.target(guildId);
+		if (session) {
+			this.send(session, t, d);
+		}
+	}
+
 	/** Cuts every connection without a close frame, as a network failure would. */
 	public drop(): void {
 		for (const session of this.sessions.values()) {

@@ -21,10 +21,20 @@ export interface FakeRole {
 	readonly position: number;
 }
 
+/** A channel permission overwrite, as Discord keeps it: for a role (type 0) or a member (type 1). */
+export interface FakeOverwrite {
+	readonly id: string;
+	readonly type: 0 | 1;
+	readonly allow: bigint;
+	readonly deny: bigint;
+}
+
 export interface FakeChannel {
 	readonly id: string;
 	readonly name: string;
 	readonly type: ChannelType;
+	/** Changed with `FakeDiscord.setPermissionOverwrite`, which tells the gateway (CHANNEL_UPDATE). */
+	readonly overwrites: FakeOverwrite[];
 }
 
 export interface FakeGuild {
@@ -62,7 +72,10 @@ export function fakeGuild(name: string, bot: APIUser, id = snowflake()): FakeGui
 			{ id, name: '@everyone', permissions: PERMISSIONS.member, position: 0 },
 			{ id: studyRoleId, name: 'Studying', permissions: 0n, position: 1 },
 		],
-		channels: [{ id: snowflake(), name: 'study-hall', type: ChannelType.GuildText }],
+		channels: [
+			{ id: snowflake(), name: 'study-hall', type: ChannelType.GuildText, overwrites: [] },
+			{ id: snowflake(), name: 'staff', type: ChannelType.GuildText, overwrites: [] },
+		],
 		members: [
 			{ user: bot, permissions: PERMISSIONS.bot, roles: [] },
 			{ user: fakeUser('ana'), permissions: PERMISSIONS.member, roles: [studyRoleId] },
@@ -94,7 +107,12 @@ export function channelPayload(channel: FakeChannel, guildId: string): Payload {
 		guild_id: guildId,
 		name: channel.name,
 		position: 0,
-		permission_overwrites: [],
+		permission_overwrites: channel.overwrites.map((overwrite) => ({
+			id: overwrite.id,
+			type: overwrite.type,
+			allow: String(overwrite.allow),
+			deny: String(overwrite.deny),
+		})),
 		nsfw: false,
 		topic: null,
 		last_message_id: null,
@@ -161,4 +179,39 @@ export function guildPayload(guild: FakeGuild, botUserId: string): Payload {
 		guild_scheduled_events: [],
 		soundboard_sounds: [],
 	};
+}
+
+/**
+ * A member's permissions in a channel, as Discord computes them (API docs, "Permissions":
+ * computing base permissions, then permission overwrites): the owner and administrators have all;
+ * else @everyone's and the member's roles' permissions, then the @everyone overwrite, then the
+ * member's roles' overwrites together, then the member's own overwrite.
+ */
+export function permissionsIn(guild: FakeGuild, channel: FakeChannel, member: FakeMember): bigint {
+	const ownerId = guild.members[2]?.user.id;
+	if (member.user.id === ownerId) {
+		return ~0n;
+	}
+	const everyone = guild.roles.find((role) => role.id === guild.id)?.permissions ?? 0n;
+	let permissions = guild.roles
+		.filter((role) => member.roles.includes(role.id))
+		.reduce((all, role) => all | role.permissions, everyone);
+	if ((permissions & PermissionFlagsBits.Administrator) !== 0n) {
+		return ~0n;
+	}
+	const everyoneOverwrite = channel.overwrites.find((overwrite) => overwrite.id === guild.id);
+	if (everyoneOverwrite) {
+		permissions = (permissions & ~everyoneOverwrite.deny) | everyoneOverwrite.allow;
+	}
+	let allow = 0n;
+	let deny = 0n;
+	for (const overwrite of channel.overwrites) {
+		if (overwrite.type === 0 && overwrite.id !== guild.id && member.roles.includes(overwrite.id)) {
+			allow |= overwrite.allow;
+			deny |= overwrite.deny;
+		}
+	}
+	permissions = (permissions & ~deny) | allow;
+	const own = channel.overwrites.find((overwrite) => overwrite.type === 1 && overwrite.id === member.user.id);
+	return own ? (permissions & ~own.deny) | own.allow : permissions;
 }

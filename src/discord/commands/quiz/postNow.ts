@@ -1,7 +1,16 @@
 import { renderPostNowOutcome } from '../../render/quizAdmin.js';
-import { replyOptions } from '../../respond.js';
+import { replyWhenReady } from '../../respond.js';
+import { channelAccess } from './channelAccess.js';
 import type { QuizSubcommand } from './subcommand.js';
 
+/** `/quiz post-now`: asks for today's question and says, within a few seconds, how it went. */
 export const postNowSubcommand: QuizSubcommand = async (interaction, { quiz }) => {
-	await interaction.reply(replyOptions(renderPostNowOutcome(await quiz.postNow(interaction.guildId))));
+	await replyWhenReady(interaction, true, async () =>
+		renderPostNowOutcome(
+			await quiz.postNow({
+				guildId: interaction.guildId,
+				channelAccess: (channelId) => channelAccess(interaction, channelId),
+			}),
+		),
+	);
 };

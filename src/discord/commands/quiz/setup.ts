@@ -1,30 +1,9 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import { renderSetUpOutcome } from '../../render/quizAdmin.js';
 import { replyOptions } from '../../respond.js';
 import { readArgs, subcommandOptions } from '../options.js';
+import { channelAccess } from './channelAccess.js';
 import { quizDefinition } from './definition.js';
 import type { QuizSubcommand } from './subcommand.js';
-
-/** What the bot needs in the quiz channel to post a question there. */
-const NEEDED = [
-	[PermissionFlagsBits.ViewChannel, 'View Channel'],
-	[PermissionFlagsBits.SendMessages, 'Send Messages'],
-	[PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-] as const;
-
-/** The bot's access to a channel, from the gateway's cache of the guild. */
-function channelAccess(
-	interaction: ChatInputCommandInteraction<'cached'>,
-	channelId: string,
-): { readonly missing: readonly string[] } | 'not-text' {
-	const channel = interaction.guild.channels.cache.get(channelId);
-	if (!channel?.isTextBased()) {
-		return 'not-text';
-	}
-	const me = interaction.guild.members.me;
-	const permissions = me ? channel.permissionsFor(me) : null;
-	return { missing: NEEDED.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name) };
-}
 
 export const setupSubcommand: QuizSubcommand = async (interaction, { quiz, logger }) => {
 	const args = readArgs(interaction.options, subcommandOptions(quizDefinition, 'setup'));
@@ -36,6 +15,7 @@ export const setupSubcommand: QuizSubcommand = async (interaction, { quiz, logge
 		timezone: args.timezone,
 		answerWindowHours: args.answer_window,
 		channelAccess: channelAccess(interaction, args.channel.id),
+		adminChannelId: interaction.channelId,
 	});
 	if (outcome.status === 'set-up') {
 		const { settings } = outcome.overview;
