@@ -41,3 +41,33 @@ export function startScheduleKeeping(
 		},
 	};
 }
+
+/** Saved search queries (for paging long ones) not searched for in this long are forgotten. */
+const SAVED_QUERY_LIFETIME_MS = 30 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+/** Forgets old saved queries once an hour, so the table holds only recent searches. */
+export function startPruning(
+	savedQueries: { prune(before: Date): Promise<number> },
+	logger: Logger,
+	clock: () => Date,
+): ScheduleKeeping {
+	const timer = setInterval(() => {
+		savedQueries.prune(new Date(clock().getTime() - SAVED_QUERY_LIFETIME_MS)).then(
+			(count) => {
+				if (count > 0) {
+					logger.info({ count }, 'old saved search queries forgotten');
+				}
+			},
+			(error: unknown) => {
+				logger.warn({ err: error }, 'could not prune saved search queries; trying again later');
+			},
+		);
+	}, PRUNE_EVERY_MS);
+	timer.unref();
+	return {
+		stop() {
+			clearInterval(timer);
+		},
+	};
+}

@@ -4,6 +4,7 @@ import type { ServiceConfig } from '../config/config.js';
 import { createPrismaClient, databaseAnswers, isDatabaseUnavailable } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { PrismaQuizStore } from '../db/quizStore.js';
+import { PrismaSavedQueries } from '../db/savedQueryStore.js';
 import { PrismaScoreStore } from '../db/scoreStore.js';
 import { DiscordAnnouncer } from '../discord/announcer.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
@@ -16,9 +17,10 @@ import { createRedis } from '../jobs/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { cachedRoundReader } from '../quiz/cachedRoundReader.js';
 import { QuestionBank } from '../quiz/questionBank.js';
+import { createSearchUseCases } from '../search/searchNotes.js';
 import { loadContent } from './loadContent.js';
 import { serveHealth } from './readiness.js';
-import { startScheduleKeeping } from './scheduleKeeping.js';
+import { startPruning, startScheduleKeeping } from './scheduleKeeping.js';
 import { createUseCases } from './useCases.js';
 
 export interface AppRoles {
@@ -42,7 +44,7 @@ export interface RunningApp {
  * applied unless turned off), then Redis, then Discord.
  */
 export async function startApp(
-	config: ServiceConfig,
+	config: ServiceConfig & { readonly databaseUrl: string },
 	logger: Logger,
 	roles: AppRoles,
 	clock: () => Date = () => new Date(),
@@ -57,6 +59,8 @@ export async function startApp(
 	const queue = createQuizQueue(queueConnection, config.queuePrefix);
 	const store = new PrismaQuizStore(prisma);
 	const announcer = new DiscordAnnouncer(createRestPublisher(config));
+	const savedQueries = new PrismaSavedQueries(prisma);
+	const search = createSearchUseCases({ index, savedQueries });
 	const { quiz, scores } = createUseCases({
 		store,
 		scheduler: new BullQuizScheduler(queue),
@@ -72,11 +76,14 @@ export async function startApp(
 
 	let bot: RunningBot | undefined;
 	let keeping: { stop(): void } | undefined;
+	let pruning: { stop(): void } | undefined;
 	if (roles.bot) {
 		logger.info(await quiz.keepSchedules(), 'quiz schedules reconciled with the database');
 		keeping = startScheduleKeeping(quiz.keepSchedules, config.scheduleCheckSeconds, logger);
+		pruning = startPruning(savedQueries, logger, clock);
 		bot = await startBot(config, logger, {
 			index,
+			search,
 			quiz,
 			scores,
 			metrics,
@@ -110,6 +117,7 @@ export async function startApp(
 		async stop() {
 			// New work stops first, in-flight interactions and jobs finish, then connections close.
 			keeping?.stop();
+			pruning?.stop();
 			await bot?.drain();
 			await worker?.close();
 			await health.close();

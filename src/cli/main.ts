@@ -3,15 +3,17 @@ import { parseArgs } from 'node:util';
 import { startApp, type AppRoles } from '../app/startApp.js';
 import {
 	ConfigError,
+	type DatabaseConfig,
 	loadContentConfig,
 	loadDatabaseConfig,
 	loadDiscordConfig,
 	loadServiceConfig,
 } from '../config/config.js';
+import { NoLocalDatabaseError, useLocalDatabase } from '../db/localDatabase.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
 import { registerCommands } from '../discord/registerCommands.js';
-import { createLogger } from '../logging/logger.js';
+import { createLogger, type Logger } from '../logging/logger.js';
 import { NoNotesError } from '../search/loadSearchIndex.js';
 import { formatBankReport, reviewQuestionBank } from './questionsReport.js';
 import { searchFromTerminal } from './searchCommand.js';
@@ -30,10 +32,25 @@ Commands:
 
 Settings come from the environment; see .env.example.`;
 
+/** DATABASE_URL, or the machine's own PostgreSQL when it is not set (said in the log). */
+async function databaseUrlOf(config: DatabaseConfig, logger?: Logger): Promise<string> {
+	if (config.databaseUrl !== undefined) {
+		return config.databaseUrl;
+	}
+	const local = await useLocalDatabase();
+	const message = `DATABASE_URL is not set: using the local database "${local.name}" as ${local.user}${local.created ? ' (created it just now)' : ''}`;
+	if (logger) {
+		logger.info({ database: local.name, user: local.user, created: local.created }, message);
+	} else {
+		console.error(message);
+	}
+	return local.url;
+}
+
 async function runApp(roles: AppRoles): Promise<void> {
 	const config = loadServiceConfig(process.env);
 	const logger = createLogger(config.logLevel);
-	const app = await startApp(config, logger, roles);
+	const app = await startApp({ ...config, databaseUrl: await databaseUrlOf(config, logger) }, logger, roles);
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals): void => {
 		if (stopping) {
@@ -96,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			await runApp({ bot: false, worker: true });
 			return -1;
 		case 'migrate': {
-			const applied = await migrateDatabase(loadDatabaseConfig(process.env).databaseUrl);
+			const applied = await migrateDatabase(await databaseUrlOf(loadDatabaseConfig(process.env)));
 			console.log(applied.length > 0 ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
 			// The schema engine can keep the process alive for a while after it is done.
 			process.exit(0);
@@ -134,6 +151,8 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		if (error instanceof ConfigError) {
+			console.error(error.message);
+		} else if (error instanceof NoLocalDatabaseError) {
 			console.error(error.message);
 		} else if (error instanceof NoNotesError) {
 			console.error(`${error.message}\nCONTENT_DIR must name the folder that holds notes/ (and questions/).`);

@@ -5,6 +5,7 @@
  * (the engine builds a throw-away shadow database to replay the migrations).
  */
 import { ConfigError, loadDatabaseConfig } from '../config/config.js';
+import { useLocalDatabase } from '../db/localDatabase.js';
 import { createMigration } from '../db/migrate.js';
 
 const name = process.argv[2];
@@ -13,7 +14,8 @@ if (name === undefined || !/^[a-z0-9_]+$/iu.test(name)) {
 	process.exit(2);
 }
 try {
-	const directory = await createMigration(loadDatabaseConfig(process.env).databaseUrl, name);
+	const { databaseUrl } = loadDatabaseConfig(process.env);
+	const directory = await createMigration(databaseUrl ?? (await useLocalDatabase()).url, name);
 	console.log(
 		directory === undefined
 			? 'The migrations already match the schema: nothing to write.'

@@ -42,8 +42,9 @@ const booleanFlag = z
 const databaseSchema = z.object({
 	DATABASE_URL: optionalText.pipe(
 		z
-			.string({ error: 'is required: a PostgreSQL URL such as postgresql://user@localhost:5432/studybot' })
-			.regex(/^postgres(?:ql)?:\/\//u, 'must be a postgresql:// URL'),
+			.string()
+			.regex(/^postgres(?:ql)?:\/\//u, 'must be a postgresql:// URL, such as postgresql://user@localhost:5432/studybot')
+			.optional(),
 	),
 });
 
@@ -159,8 +160,11 @@ export interface DiscordConfig extends ContentConfig {
 }
 
 export interface DatabaseConfig {
-	/** Never logged: it may hold a password. */
-	readonly databaseUrl: string;
+	/**
+	 * Never logged: it may hold a password. Undefined when DATABASE_URL is not set: the processes
+	 * then use (and create) the `studybot` database of the machine's own PostgreSQL.
+	 */
+	readonly databaseUrl: string | undefined;
 }
 
 /** What the bot and the worker need: Discord, Postgres and Redis. */

@@ -220,12 +220,15 @@ export class PrismaQuizStore implements QuizStore {
 		return (rows[0]?.inserted ?? 0) > 0;
 	}
 
-	public async findAnswer(roundId: number, userId: string): Promise<{ readonly correct: boolean } | undefined> {
+	public async findAnswer(
+		roundId: number,
+		userId: string,
+	): Promise<{ readonly correct: boolean; readonly shownIndex: number } | undefined> {
 		const row = await this.prisma.quizAnswer.findUnique({
 			where: { roundId_userId: { roundId, userId } },
-			select: { correct: true },
+			select: { correct: true, choice: true },
 		});
-		return row ?? undefined;
+		return row ? { correct: row.correct, shownIndex: row.choice } : undefined;
 	}
 
 	public async openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]> {

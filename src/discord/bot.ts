@@ -6,6 +6,7 @@ import { createDiscordClient } from './client.js';
 import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { watchAccessChanges } from './events/accessChanges.js';
+import { inviteUrl } from './invite.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
@@ -13,6 +14,23 @@ export interface RunningBot {
 	/** Stops taking interactions and waits for the ones being answered. */
 	drain(): Promise<void>;
 	stop(): Promise<void>;
+}
+
+/**
+ * A newcomer's next step when Discord knows none of the bot's commands yet (where they would be
+ * registered: the development guild, or globally): register them, then invite the bot.
+ */
+async function hintWhenUnregistered(client: Client, devGuildId: string | undefined): Promise<string | undefined> {
+	const application = client.application;
+	if (!application) {
+		return undefined;
+	}
+	const commands = await (devGuildId === undefined
+		? application.commands.fetch()
+		: application.commands.fetch({ guildId: devGuildId }));
+	return commands.size > 0
+		? undefined
+		: `No slash commands are registered yet: run \`npm run commands:register\` (studybot commands), then invite the bot with ${inviteUrl(application.id)}`;
 }
 
 /**
@@ -59,6 +77,16 @@ export async function startBot(
 	});
 
 	await Promise.all([once(client, Events.ClientReady), client.login(config.token)]);
+	hintWhenUnregistered(client, config.devGuildId).then(
+		(hint) => {
+			if (hint !== undefined) {
+				logger.info({ applicationId: client.application?.id }, hint);
+			}
+		},
+		(error: unknown) => {
+			logger.warn({ err: error }, 'could not check whether the slash commands are registered');
+		},
+	);
 	return {
 		client,
 		async drain() {

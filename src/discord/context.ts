@@ -4,10 +4,12 @@ import type { Logger } from '../logging/logger.js';
 import type { QuizUseCases } from '../quiz/quizUseCases.js';
 import type { ScoreUseCases } from '../scores/scoreUseCases.js';
 import type { SearchIndex } from '../search/searchIndex.js';
+import type { SearchUseCases } from '../search/searchNotes.js';
 
 /** What command and button handlers work with: the use cases they call, never a database or a queue. */
 export interface BotContext {
 	readonly index: SearchIndex;
+	readonly search: SearchUseCases;
 	readonly quiz: Pick<
 		QuizUseCases,
 		'setUp' | 'changeStatus' | 'setWeeklyRecap' | 'postNow' | 'overview' | 'answer' | 'retryBlockedPost'

@@ -1,4 +1,5 @@
 import { PERIODS, type Period } from '../scores/rules.js';
+import type { QueryReference } from '../search/savedQueries.js';
 import { DISCORD_LIMITS } from './render/limits.js';
 
 /**
@@ -6,14 +7,14 @@ import { DISCORD_LIMITS } from './render/limits.js';
  * keep working after a restart. Parsing is strict: anything else is treated as a stale button.
  */
 export type CustomId =
-	| { readonly feature: 'search'; readonly action: 'page'; readonly page: number }
+	| { readonly feature: 'search'; readonly action: 'page'; readonly page: number; readonly query: QueryReference }
 	| { readonly feature: 'note'; readonly action: 'open'; readonly sectionId: string; readonly passage: number }
 	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number }
 	| {
 			readonly feature: 'leaderboard';
-			readonly action: 'page' | 'period';
+			readonly action: 'page' | 'period' | 'share';
 			readonly period: Period;
 			readonly page: number;
 	  }
@@ -26,7 +27,12 @@ export function encodeCustomId(id: CustomId): string {
 	const parts: (string | number)[] = ((): (string | number)[] => {
 		switch (id.feature) {
 			case 'search':
-				return [id.feature, id.action, id.page];
+				return [
+					id.feature,
+					id.action,
+					id.page,
+					...(id.query.kind === 'inline' ? ['q', id.query.query] : ['k', id.query.key]),
+				];
 			case 'quiz':
 				return [id.feature, id.action, id.roundId, id.choice];
 			case 'leaderboard':
@@ -56,6 +62,7 @@ const ROUND_ID = /^[1-9]\d{0,9}$/u;
 const MAX_OPTIONS = 5;
 
 const USER_ID = /^\d{17,20}$/u;
+const QUERY_KEY = /^[0-9a-f]{16}$/u;
 
 function isPeriod(text: string | undefined): text is Period {
 	return PERIODS.some((period) => period === text);
@@ -63,7 +70,11 @@ function isPeriod(text: string | undefined): text is Period {
 
 export function decodeCustomId(raw: string): CustomId | undefined {
 	const [feature, action, ...args] = raw.split(':');
-	if (feature === 'leaderboard' && (action === 'page' || action === 'period') && args.length === 2) {
+	if (
+		feature === 'leaderboard' &&
+		(action === 'page' || action === 'period' || action === 'share') &&
+		args.length === 2
+	) {
 		const [period, pageText] = args;
 		const page = parseIndex(pageText);
 		return isPeriod(period) && page !== undefined ? { feature, action, period, page } : undefined;
@@ -80,9 +91,20 @@ export function decodeCustomId(raw: string): CustomId | undefined {
 		}
 		return { feature, action, roundId: Number(roundText), choice };
 	}
-	if (feature === 'search' && action === 'page' && args.length === 1) {
-		const page = parseIndex(args[0]);
-		return page === undefined ? undefined : { feature, action, page };
+	if (feature === 'search' && action === 'page' && args.length >= 3) {
+		const [pageText, kind, ...rest] = args;
+		const page = parseIndex(pageText);
+		// The query may itself hold colons: everything after its marker is the query.
+		const text = rest.join(':');
+		if (page === undefined) {
+			return undefined;
+		}
+		if (kind === 'q' && text.trim() !== '') {
+			return { feature, action, page, query: { kind: 'inline', query: text } };
+		}
+		return kind === 'k' && QUERY_KEY.test(text)
+			? { feature, action, page, query: { kind: 'saved', key: text } }
+			: undefined;
 	}
 	if (feature === 'note' && args.length === 2) {
 		const [sectionId, indexText] = args;

@@ -45,12 +45,25 @@ export async function answerQuestion(
 		answeredAt: now,
 	});
 	if (recorded) {
-		return { status: 'recorded', correct: decision.correct, points: decision.points, question, round };
+		return {
+			status: 'recorded',
+			correct: decision.correct,
+			points: decision.points,
+			question,
+			round,
+			picked: input.shownIndex,
+		};
 	}
 	const current = await deps.store.getRound(round.id);
 	if (current?.closedAt) {
 		return { status: 'closed', question, round: current };
 	}
 	const earlier = await deps.store.findAnswer(round.id, input.userId);
-	return { status: 'already-answered', question, round, correct: earlier?.correct ?? false };
+	return {
+		status: 'already-answered',
+		question,
+		round,
+		correct: earlier?.correct ?? false,
+		picked: earlier?.shownIndex,
+	};
 }

@@ -64,7 +64,10 @@ export interface QuizStore {
 	 * already answered the round, or the round has closed since it was read (nothing changes then).
 	 */
 	recordAnswer(answer: NewAnswer): Promise<boolean>;
-	findAnswer(roundId: number, userId: string): Promise<{ readonly correct: boolean } | undefined>;
+	findAnswer(
+		roundId: number,
+		userId: string,
+	): Promise<{ readonly correct: boolean; readonly shownIndex: number } | undefined>;
 	/** Rounds posted and not yet closed. */
 	openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]>;
 	/** The rounds of these guilds on these dates. */

@@ -44,12 +44,16 @@ export type AnswerOutcome =
 			readonly points: number;
 			readonly question: Question;
 			readonly round: QuizRound;
+			/** The button the member picked, by its position as shown. */
+			readonly picked: number;
 	  }
 	| {
 			readonly status: 'already-answered';
 			readonly question: Question;
 			readonly round: QuizRound;
 			readonly correct: boolean;
+			/** The button of the member's first answer. */
+			readonly picked: number | undefined;
 	  }
 	| { readonly status: 'closed'; readonly question: Question; readonly round: QuizRound }
 	| { readonly status: 'unknown-round' }

@@ -122,13 +122,17 @@ export class Analyser {
 
 	/**
 	 * Terms to search by: like {@link indexTerms}, less the filler words of exam questions
-	 * (unless nothing else is left) and without repeats. A word whose stem the index does not
+	 * (unless nothing else is left), less one- and two-letter words that are neither numbers nor
+	 * part of a known acronym (a stray `x` would otherwise find every X-Ray passage), and without
+	 * repeats. A word whose stem the index does not
 	 * know is most likely misspelt, and stemming a misspelling can take it further from the
 	 * word meant (`egres` stems to `egr`): such a word is looked up both as typed and stemmed.
 	 */
 	public queryTerms(text: string, isKnownTerm: (term: string) => boolean = () => true): string[] {
-		const focused = this.tokens(text, { dropFiller: true });
-		const tokens = focused.length > 0 ? focused : this.tokens(text);
+		const searchable = (token: Token): boolean =>
+			token.term.startsWith(SYNONYM_PREFIX) || token.term.length > 2 || /\d/u.test(token.term);
+		const focused = this.tokens(text, { dropFiller: true }).filter(searchable);
+		const tokens = focused.length > 0 ? focused : this.tokens(text).filter(searchable);
 		const terms = new Set<string>();
 		for (const token of tokens) {
 			terms.add(token.term);

@@ -24,7 +24,13 @@ export interface SearchResult {
 
 export type SearchOutcome =
 	| { readonly status: 'invalid'; readonly problem: string }
-	| { readonly status: 'found'; readonly query: string; readonly results: readonly SearchResult[] }
+	| {
+			readonly status: 'found';
+			readonly query: string;
+			readonly results: readonly SearchResult[];
+			/** How many sections match in all; `results` holds the best of them. */
+			readonly total: number;
+	  }
 	| { readonly status: 'none'; readonly query: string; readonly suggestions: readonly NoteSection[] };
 
 export const MAX_RESULTS = 25;
@@ -67,6 +73,11 @@ export class SearchIndex {
 
 	/** Ranks sections for a query already checked by {@link checkQuery}. */
 	public rank(query: string, limit = MAX_RESULTS): SearchResult[] {
+		return this.collect(query, limit).results;
+	}
+
+	/** The best `limit` sections, one result each, and how many sections match in all. */
+	private collect(query: string, limit: number): { results: SearchResult[]; total: number } {
 		const results: SearchResult[] = [];
 		const seen = new Set<string>();
 		const hits = this.miniSearch.search(query);
@@ -77,6 +88,9 @@ export class SearchIndex {
 				continue;
 			}
 			seen.add(section.id);
+			if (results.length >= limit) {
+				continue;
+			}
 			results.push({
 				id: section.id,
 				title: section.title,
@@ -87,11 +101,8 @@ export class SearchIndex {
 				text: passage.text,
 				matchedTerms: hit.terms,
 			});
-			if (results.length >= limit) {
-				break;
-			}
 		}
-		return results;
+		return { results, total: seen.size };
 	}
 
 	/** The lines of a result's passage that matched best, matched words marked. */
@@ -130,9 +141,16 @@ export class SearchIndex {
 			return { status: 'invalid', problem: checked.problem };
 		}
 		const { query } = checked;
-		const results = this.rank(query, limit);
+		if (this.analyser.queryTerms(query).length === 0) {
+			return {
+				status: 'invalid',
+				problem:
+					'Search leaves out common words (“the”, “and”, “of”…) and single letters, and your query has nothing else. Type a topic or a service, for example `nat gateway`.',
+			};
+		}
+		const { results, total } = this.collect(query, limit);
 		if (results.length > 0) {
-			return { status: 'found', query, results };
+			return { status: 'found', query, results, total };
 		}
 		return { status: 'none', query, suggestions: this.closestTitles(query) };
 	}

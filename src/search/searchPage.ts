@@ -19,6 +19,7 @@ export type SearchPage =
 			/** 0-based, clamped into range. */
 			readonly page: number;
 			readonly pageCount: number;
+			/** Sections that match in all; only the best 25 (`MAX_RESULTS`) can be paged through. */
 			readonly total: number;
 			readonly results: readonly PagedResult[];
 	  };
@@ -42,5 +43,5 @@ export function searchPage(
 		rank: start + offset + 1,
 		snippet: index.snippet(result),
 	}));
-	return { status: 'found', query: outcome.query, page, pageCount, total: outcome.results.length, results };
+	return { status: 'found', query: outcome.query, page, pageCount, total: outcome.total, results };
 }

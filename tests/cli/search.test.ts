@@ -53,7 +53,6 @@ describe('studybot search (terminal)', () => {
 		);
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/^Invalid configuration:$/mu);
-		expect(stderr).toMatch(/DATABASE_URL is required/u);
 		expect(stderr).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/u);
 		expect(stderr).not.toMatch(/x{10}/u);
 	});

@@ -97,7 +97,8 @@ describe('loadServiceConfig', () => {
 		).toThrow(
 			/DATABASE_URL must be a postgresql:\/\/ URL[^]*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[^]*QUEUE_PREFIX must be letters[^]*MIGRATE_ON_START must be true or false[^]*SCHEDULE_CHECK_SECONDS must be a whole number of seconds, at least 1[^]*HEALTH_PORT must be between 0 and 65535/u,
 		);
-		expect(() => loadServiceConfig({ DISCORD_TOKEN: token })).toThrow(/DATABASE_URL is required/u);
+		// Without DATABASE_URL the processes use the machine's own PostgreSQL (src/db/localDatabase.ts).
+		expect(loadServiceConfig({ DISCORD_TOKEN: token }).databaseUrl).toBeUndefined();
 	});
 
 	it('reads the shard count and the shards of this process as lists and ranges', () => {

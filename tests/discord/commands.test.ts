@@ -30,13 +30,22 @@ describe('/help', () => {
 		expectSendable(message);
 		expect(message.ephemeral).toBe(true);
 		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
-			'`/search query:`',
-			'`/note topic:`',
-			'`/quiz setup|status|pause|resume|post-now|disable|recap`',
-			'`/leaderboard [period:] [page:]`',
-			'`/stats [member:]`',
+			'`/search query:<text>`',
+			'`/note topic:<text>`',
+			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
+			'`/stats [member:<@member>]`',
 			'`/help`',
+			'`/quiz setup channel:<#channel> time:<HH:MM> timezone:<text> [role:<@role>] [answer_window:<number>]`',
+			'`/quiz status`',
+			'`/quiz pause`',
+			'`/quiz resume`',
+			'`/quiz post-now`',
+			'`/quiz disable`',
+			'`/quiz recap enabled:<true|false> [day:<monday|tuesday|wednesday|thursday|friday|saturday|sunday>] [time:<HH:MM>]`',
 		]);
+		const values = message.embeds[0]?.fields?.map((field) => field.value) ?? [];
+		expect(values.filter((value) => value.startsWith('🔒 Manage Server only.'))).toHaveLength(7);
+		expect(values.slice(0, 5).some((value) => value.includes('Manage Server'))).toBe(false);
 	});
 });
 
@@ -76,7 +85,9 @@ describe('autocomplete choices', () => {
 describe('custom ids', () => {
 	it('round-trip every kind of button', () => {
 		const ids: CustomId[] = [
-			{ feature: 'search', action: 'page', page: 3 },
+			{ feature: 'search', action: 'page', page: 3, query: { kind: 'inline', query: 'nat: gateway vs instance' } },
+			{ feature: 'search', action: 'page', page: 0, query: { kind: 'saved', key: '0123456789abcdef' } },
+			{ feature: 'leaderboard', action: 'share', period: 'month', page: 2 },
 			{ feature: 'note', action: 'open', sectionId: 'saa-course-onenote.vpc-peering', passage: 2 },
 			{ feature: 'note', action: 'page', sectionId: 'saa-course-onenote.vpc-peering', page: 0 },
 			{ feature: 'note', action: 'share', sectionId: 'saa-course-onenote.vpc-peering', page: 1 },
@@ -91,7 +102,11 @@ describe('custom ids', () => {
 		'garbage',
 		'search:page:-1',
 		'search:page:1e3',
+		'search:page:1',
 		'search:page:1:extra',
+		'search:page:1:q:',
+		'search:page:1:k:NOTHEX0123456789',
+		'search:page:1:z:query',
 		'note:open:../../etc:1',
 		'note:delete:a.b:1',
 		'note:page:a.b:99999',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/discord/customId.js';
 import { paginateNote, pageOfPassage, renderNotePage, renderSharedNote } from '../../src/discord/render/noteView.js';
-import { renderNoteText } from '../../src/discord/render/escape.js';
+import { escapeText, renderNoteText } from '../../src/discord/render/escape.js';
 import { shippedNotes } from '../support/library.js';
 import { expectSendable } from './assertions.js';
 
@@ -29,7 +29,9 @@ describe('renderNotePage', () => {
 		const message = renderNotePage(section, 1);
 		const [embed] = message.embeds;
 		expect(embed?.author?.name).toBe(section.breadcrumb.slice(0, -1).join(' › '));
-		expect(embed?.footer?.text).toMatch(new RegExp(`^Page 2/\\d+ · ${section.id.replace('.', '\\.')}$`, 'u'));
+		expect(embed?.footer?.text).toBe(`Page 2/${String(pageCount)}`);
+		expect(embed?.title).toBe(`${escapeText(section.title)} (continued)`);
+		expect(JSON.stringify(message.embeds)).not.toContain(section.id);
 		expect(message.components[0]?.components.map((component) => component.disabled)).toEqual([
 			false,
 			pageCount === 2,
@@ -66,15 +68,55 @@ describe('paginateNote', () => {
 			expect(page.length).toBeLessThanOrEqual(4096);
 			expect((page.match(/^```/gmu) ?? []).length % 2).toBe(0);
 		}
-		const joined = pages
-			.join('\n')
-			.split('\n')
-			.filter((line) => !line.startsWith('```'));
-		expect(joined).toEqual(
-			renderNoteText(body)
-				.split('\n')
-				.filter((line) => !line.startsWith('```')),
-		);
+		const kept = (text: string) => text.split('\n').filter((line) => !line.startsWith('```') && line.trim() !== '');
+		expect(kept(pages.join('\n'))).toEqual(kept(renderNoteText(body)));
+	});
+
+	it('starts a page at a block, never in the middle of a nested list', () => {
+		const block = (n: number) =>
+			[
+				`- Topic ${n}: ${'words '.repeat(30)}`,
+				...Array.from({ length: 6 }, (_, i) => `  - detail ${n}.${i} ${'more '.repeat(20)}`),
+			].join('\n');
+		const body = Array.from({ length: 12 }, (_, n) => block(n)).join('\n');
+		const pages = paginateNote(body);
+		expect(pages.length).toBeGreaterThan(1);
+		for (const page of pages.slice(1)) {
+			expect(page.split('\n')[0]).toMatch(/^- Topic \d+:/u);
+		}
+		for (const page of pages) {
+			expect(page.length).toBeLessThanOrEqual(4096);
+		}
+		const kept = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+		expect(kept(pages.join('\n'))).toEqual(kept(renderNoteText(body)));
+	});
+
+	it('starts every later page of every shipped section at a block, or at the shallowest bullet of a block longer than a page', async () => {
+		const { index } = await shippedNotes();
+		const depth = (line: string) => /^\s*/u.exec(line)?.[0].length ?? 0;
+		let later = 0;
+		for (const section of index.sections) {
+			const pages = paginateNote(section.body);
+			for (const [number, page] of pages.entries()) {
+				if (number === 0) {
+					continue;
+				}
+				later += 1;
+				const first = page.split('\n')[0] ?? '';
+				// A page is cut only once it is half full (about 2,000 characters): past that point, no line
+				// of the page before was shallower than the line this one starts with.
+				let filled = 0;
+				const secondHalf = (pages[number - 1] ?? '').split('\n').filter((line) => {
+					filled += line.length + 1;
+					return filled - line.length - 1 >= 2_000 && !line.startsWith('```');
+				});
+				expect(
+					secondHalf.every((line) => line.trim() === '' || depth(line) >= depth(first)),
+					`${section.id} page ${String(number + 1)}`,
+				).toBe(true);
+			}
+		}
+		expect(later).toBeGreaterThan(0);
 	});
 });
 

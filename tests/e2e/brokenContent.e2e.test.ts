@@ -92,6 +92,16 @@ describe('broken or hostile content: start-up names every broken file and entry,
 
 	const messages = () => logLines.map((line) => (JSON.parse(line) as { msg: string }).msg);
 
+	it('tells a newcomer, once connected, how to register the commands and invite the bot when none is registered', async () => {
+		const hint = await eventually(
+			() => messages().find((message) => message.startsWith('No slash commands are registered yet')),
+			'the registration hint',
+		);
+		expect(hint).toBe(
+			`No slash commands are registered yet: run \`npm run commands:register\` (studybot commands), then invite the bot with https://discord.com/oauth2/authorize?client_id=${discord.application.id}&scope=bot+applications.commands&permissions=84992`,
+		);
+	});
+
 	it('logs the note file that is not UTF-8, the question file that is not YAML, and the entry citing a missing section', () => {
 		expect(messages()).toEqual(
 			expect.arrayContaining([

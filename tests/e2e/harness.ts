@@ -63,7 +63,7 @@ export async function startAppAgainst(
 		HEALTH_PORT: '0',
 		...env,
 	});
-	return startApp(config, logger ?? createLogger(config.logLevel), roles, clock.now);
+	return startApp({ ...config, databaseUrl: database.url }, logger ?? createLogger(config.logLevel), roles, clock.now);
 }
 
 /** A fake Discord on a free local port, a fresh database and Redis prefix, and the real app logged in. */

@@ -13,8 +13,9 @@ import {
 import { eventually } from '../support/eventually.js';
 import { REDIS_URL } from '../support/services.js';
 import type { OptionValue, SeenMessage } from './fakeDiscord/FakeDiscord.js';
+import { fakeUser, type FakeMember } from './fakeDiscord/world.js';
 import { startAppAgainst, useHarness } from './harness.js';
-import { buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
+import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and the bot', () => {
 	const harness = useHarness();
@@ -181,10 +182,13 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		const replies = await Promise.all(
 			members.map((member, index) => discord.click(post, buttons[index % buttons.length]?.customId ?? '', member)),
 		);
-		for (const reply of replies) {
+		for (const [index, reply] of replies.entries()) {
 			expectPrivate(reply);
 			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
 			expect(buttonsOf(reply).map((entry) => entry.label)).toEqual(['Open the note']);
+			// The member is told which option they picked.
+			const letter = buttons[index % buttons.length]?.label ?? '?';
+			expect(firstEmbed(reply).description).toMatch(new RegExp(`^You picked \\*\\*${letter}\\.\\*\\* `, 'u'));
 		}
 		expect(await prisma.quizAnswer.count()).toBe(200);
 		expect(await prisma.guildMember.count()).toBe(200);
@@ -211,6 +215,7 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 			['This week', false],
 			['This month', false],
 			['All time', true],
+			['Share in channel', false],
 		]);
 		const second = await discord.click(board, buttonsOf(board)[1]?.customId ?? '');
 		expect(second.updatedInPlace).toBe(true);
@@ -219,6 +224,15 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		const week = await discord.click(second, buttonsOf(second)[2]?.customId ?? '');
 		expect(firstEmbed(week).title).toBe('🏆 Leaderboard · This week');
 		expect(firstEmbed(week).footer?.text).toBe('Page 1/20 · 200 members');
+
+		const shared = await discord.click(week, button(week, 'Share in channel'));
+		expect(shared.ephemeral).toBe(false);
+		expectClean(shared);
+		expect(shared.content).toBe(`📣 Shared by <@${discord.member.user.id}>`);
+		expect(firstEmbed(shared).description).toBe(firstEmbed(week).description);
+		// The sharer's own line stays private.
+		expect(firstEmbed(shared).fields ?? []).toEqual([]);
+		expect(shared.components).toEqual([]);
 	});
 
 	it('shows a member’s stats privately and shares them on request', async () => {
@@ -237,6 +251,28 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 
 		const other = await discord.command({ name: 'stats', options: { member: { kind: 'user', id: learner.user.id } } });
 		expect(firstEmbed(other).title).toBe('📈 learner1');
+	});
+
+	it('shows a member who never answered under their server nickname, and no card for the bot', async () => {
+		const { discord } = harness();
+		(discord.guild.members as FakeMember[]).push({
+			user: fakeUser('account-name'),
+			permissions: 0n,
+			roles: [],
+			nick: 'Nicky',
+		});
+		const newcomer = discord.memberNamed('account-name');
+		const theirs = await discord.command({
+			name: 'stats',
+			options: { member: { kind: 'user', id: newcomer.user.id } },
+		});
+		expect(firstEmbed(theirs).title).toBe('📈 Nicky');
+		const own = await discord.command({ name: 'stats', member: newcomer });
+		expect(firstEmbed(own).title).toBe('📈 Nicky');
+		const bot = await discord.command({ name: 'stats', options: { member: { kind: 'user', id: discord.botUser.id } } });
+		expectPrivate(bot);
+		expect(firstEmbed(bot).description).toBe('studybot is a bot: bots do not take the quiz.');
+		expect(bot.embeds).toHaveLength(1);
 	});
 
 	it('posts the weekly recap when its job fires, at the day and time the server chose, pinging nobody', async () => {
@@ -334,6 +370,21 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(closed.pings).toEqual([]);
 		const answers = await prisma.quizAnswer.count({ where: { roundId: round.id } });
 		const right = await prisma.quizAnswer.count({ where: { roundId: round.id, correct: true } });
+		// How many picked each option, with a bar, under each option of the revealed question.
+		const picks = await prisma.quizAnswer.groupBy({
+			by: ['choice'],
+			where: { roundId: round.id },
+			_count: { _all: true },
+		});
+		for (const { choice, _count } of picks) {
+			const share = Math.round((100 * _count._all) / answers);
+			expect(firstEmbed(closed).description).toMatch(
+				new RegExp(
+					`\\*\\*${'ABCDE'[choice] ?? '?'}\\.\\*\\* [^\\n]*\\n[▰▱]{10} ${String(_count._all)} · ${String(share)}%`,
+					'u',
+				),
+			);
+		}
 		expect(firstEmbed(closed).fields?.find((field) => field.name === 'Results')?.value).toBe(
 			`${answers} members answered; ${Math.round((100 * right) / answers)}% got it right.`,
 		);

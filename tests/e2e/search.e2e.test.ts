@@ -1,4 +1,7 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createPrismaClient } from '../../src/db/client.js';
 import { loadDiscordConfig } from '../../src/config/config.js';
 import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
@@ -29,6 +32,22 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		);
 		expect(global.scope).toBe('global');
 		expect(discord.globalCommands).toHaveLength(6);
+
+		// Registered: a bot started now gives no registration hint.
+		const lines: string[] = [];
+		const sink = new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				lines.push(chunk.toString('utf8'));
+				done();
+			},
+		});
+		const { database, queuePrefix, clock } = harness();
+		const second = await startAppAgainst(discord, database, queuePrefix, clock, {
+			logger: pino({ level: 'info' }, sink),
+		});
+		await second.stop();
+		expect(lines.join('')).toMatch(/connected to Discord/u);
+		expect(lines.join('')).not.toMatch(/No slash commands are registered yet/u);
 	});
 
 	it('autocompletes /search with what was typed, then matching section titles', async () => {
@@ -50,16 +69,18 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(embed.title).toBe('🔎 kms key rotation');
 		expect(embed.fields?.map((field) => field.name.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ', '5. ']);
 		expect(embed.fields?.[0]?.value).toMatch(/\*\*(KMS|key|rotation)\*\*/iu);
-		expect(embed.footer?.text).toMatch(/^Page 1\/\d+ · Query: kms key rotation$/u);
+		expect(embed.footer?.text).toMatch(/^Page 1\/\d+$/u);
+		expect(embed.description).toMatch(
+			/^\d+ sections match; showing 1–5( of the best 25)?\. Open one to read it in full\.$/u,
+		);
+		const titles = (embed.fields ?? []).map((field) => field.name.replace(/^\d+\. /u, ''));
+		// Each open button says what it opens; no internal id is shown anywhere.
 		expect(buttonsOf(results).map((entry) => entry.label)).toEqual([
-			'Open 1',
-			'Open 2',
-			'Open 3',
-			'Open 4',
-			'Open 5',
+			...titles.map((title, index) => `${String(index + 1)}. ${title}`.slice(0, 80)),
 			'Previous',
 			'Next',
 		]);
+		expect(JSON.stringify(results.embeds)).not.toMatch(/`[a-z0-9-]+\.[a-z0-9-]+`/u);
 
 		const second = await discord.click(results, button(results, 'Next'));
 		expect(second.updatedInPlace).toBe(true);
@@ -68,14 +89,14 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(firstEmbed(second).footer?.text).toMatch(/^Page 2\//u);
 		expect(
 			buttonsOf(second)
-				.map((entry) => entry.label)
+				.map((entry) => entry.label.split('. ')[0])
 				.slice(0, 5),
-		).toEqual(['Open 6', 'Open 7', 'Open 8', 'Open 9', 'Open 10']);
+		).toEqual(['6', '7', '8', '9', '10']);
 
 		const back = await discord.click(second, button(second, 'Previous'));
 		expect(firstEmbed(back).fields?.[0]?.name).toBe(embed.fields?.[0]?.name);
 
-		const opened = await discord.click(back, button(back, 'Open 1'));
+		const opened = await discord.click(back, buttonsOf(back)[0]?.customId ?? '');
 		expect(opened.updatedInPlace).toBe(false);
 		expectPrivate(opened);
 		const title = embed.fields?.[0]?.name.replace(/^1\. /u, '');
@@ -106,7 +127,7 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expectPrivate(first);
 		expect(firstEmbed(first).title).toBe('S3 Object Storage Classes');
 		expect(firstEmbed(first).author?.name).toBe('SAA course onenote › Simple Storage Service (S3)');
-		expect(firstEmbed(first).footer?.text).toBe('Page 1/2 · saa-course-onenote.s3-object-storage-classes');
+		expect(firstEmbed(first).footer?.text).toBe('Page 1/2');
 		expect(buttonsOf(first).map((entry) => [entry.label, entry.disabled])).toEqual([
 			['Previous', true],
 			['Next', false],
@@ -115,7 +136,8 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		const next = await discord.click(first, button(first, 'Next'));
 		expect(next.updatedInPlace).toBe(true);
 		expectPrivate(next);
-		expect(firstEmbed(next).footer?.text).toBe('Page 2/2 · saa-course-onenote.s3-object-storage-classes');
+		expect(firstEmbed(next).footer?.text).toBe('Page 2/2');
+		expect(firstEmbed(next).title).toBe('S3 Object Storage Classes (continued)');
 		expect(firstEmbed(next).description).not.toBe(firstEmbed(first).description);
 		expect(buttonsOf(next).map((entry) => entry.disabled)).toEqual([false, true, false]);
 	});
@@ -144,14 +166,25 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 	it('lists every command with /help', async () => {
 		const help = await harness().discord.command({ name: 'help' });
 		expectPrivate(help);
-		expect(firstEmbed(help).fields?.map((field) => field.name)).toEqual([
-			'`/search query:`',
-			'`/note topic:`',
-			'`/quiz setup|status|pause|resume|post-now|disable|recap`',
-			'`/leaderboard [period:] [page:]`',
-			'`/stats [member:]`',
+		const fields = firstEmbed(help).fields ?? [];
+		expect(fields.slice(0, 5).map((field) => field.name)).toEqual([
+			'`/search query:<text>`',
+			'`/note topic:<text>`',
+			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
+			'`/stats [member:<@member>]`',
 			'`/help`',
 		]);
+		// The admin commands come last, each marked as needing Manage Server.
+		expect(fields.slice(5).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
+			'`/quiz setup',
+			'`/quiz status`',
+			'`/quiz pause`',
+			'`/quiz resume`',
+			'`/quiz post-now`',
+			'`/quiz disable`',
+			'`/quiz recap',
+		]);
+		expect(fields.slice(5).every((field) => field.value.startsWith('🔒 Manage Server only.'))).toBe(true);
 	});
 
 	it.each([
@@ -210,9 +243,51 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		const reply = await harness().discord.command({ name: 'search', options: { query: 'vpcc' } });
 		expectPrivate(reply);
 		expect(firstEmbed(reply).title).toBe('No results');
-		const opened = await harness().discord.click(reply, button(reply, 'Open 1'));
+		const opened = await harness().discord.click(reply, buttonsOf(reply)[0]?.customId ?? '');
 		expectPrivate(opened);
 		expect(firstEmbed(opened).title).toMatch(/VPC/u);
+	});
+
+	it('counts every matching section, not the 25 it can page through', async () => {
+		const reply = await harness().discord.command({ name: 'search', options: { query: 's3' } });
+		const match = /^(\d+) sections match; showing 1–5 of the best 25\./u.exec(firstEmbed(reply).description ?? '');
+		expect(Number(match?.[1])).toBeGreaterThan(25);
+	});
+
+	it.each([
+		['symbols and one letter', '@everyone <@&123> **bold** `x`'],
+		['stop words only', 'the and of'],
+	])('does not search %s, and says what to type instead', async (_, query) => {
+		const reply = await harness().discord.command({ name: 'search', options: { query } });
+		expectPrivate(reply);
+		const text = JSON.stringify(reply.embeds);
+		expect(text).not.toMatch(/X-?Ray/iu);
+		expect(text).not.toMatch(/fewer or more general/u);
+	});
+
+	it('pages a long pasted question by a short key kept in Postgres, with a short footer', async () => {
+		const { discord, database } = harness();
+		const query =
+			`A company runs its web tier on EC2 instances behind an Application Load Balancer in two Availability Zones and must keep user sessions when instances are replaced. ${'Which solution meets these requirements with the LEAST operational overhead? '.repeat(3)}`.trim();
+		const results = await discord.command({ name: 'search', options: { query } });
+		expectPrivate(results);
+		expect(firstEmbed(results).footer?.text).toMatch(/^Page 1\/\d+$/u);
+		const next = buttonsOf(results).find((entry) => entry.label === 'Next');
+		expect(next?.customId).toMatch(/^search:page:1:k:[0-9a-f]{16}$/u);
+		expect(next?.customId.length).toBeLessThanOrEqual(100);
+		const prisma = createPrismaClient(database.url);
+		try {
+			expect(
+				await prisma.searchQuery.findUnique({ where: { key: next?.customId.split(':').at(-1) ?? '' } }),
+			).toMatchObject({
+				query: query.replace(/\s+/gu, ' '),
+			});
+		} finally {
+			await prisma.$disconnect();
+		}
+		const second = await discord.click(results, next?.customId ?? '');
+		expect(second.updatedInPlace).toBe(true);
+		expect(firstEmbed(second).fields?.[0]?.name).toMatch(/^6\. /u);
 	});
 
 	it('refuses forged and stale buttons privately', async () => {
@@ -265,7 +340,8 @@ describe('buttons after a restart', () => {
 		try {
 			const second = await discord.click(results, button(results, 'Next'));
 			expect(second.updatedInPlace).toBe(true);
-			expect(firstEmbed(second).footer?.text).toMatch(/^Page 2\/\d+ · Query: route 53$/u);
+			expect(firstEmbed(second).footer?.text).toMatch(/^Page 2\/\d+$/u);
+			expect(firstEmbed(second).title).toBe('🔎 route 53');
 		} finally {
 			await restarted.stop();
 			await discord.stop();

@@ -1,10 +1,18 @@
 import {
 	ApplicationCommandOptionType,
+	type APIInteractionDataResolvedGuildMember,
 	type APIRole,
 	type ChatInputCommandInteraction,
+	type GuildMember,
 	type Role,
 	type User,
 } from 'discord.js';
+
+/** A user option: the user, and their membership of the server the command came from (with its nickname). */
+export interface ResolvedUser {
+	readonly user: User;
+	readonly member: GuildMember | APIInteractionDataResolvedGuildMember | null;
+}
 
 /** The part of an option definition that decides what it reads as. */
 export interface OptionDefinition {
@@ -27,7 +35,7 @@ type ValueOf<O extends OptionDefinition> = O extends { readonly choices: readonl
 			: O['type'] extends ApplicationCommandOptionType.Boolean
 				? boolean
 				: O['type'] extends ApplicationCommandOptionType.User
-					? User
+					? ResolvedUser
 					: O['type'] extends ApplicationCommandOptionType.Role
 						? Role | APIRole
 						: O['type'] extends ApplicationCommandOptionType.Channel
@@ -64,8 +72,10 @@ function readOne(options: ChatInputCommandInteraction['options'], definition: Op
 		}
 		case ApplicationCommandOptionType.Boolean:
 			return options.getBoolean(definition.name, required) ?? undefined;
-		case ApplicationCommandOptionType.User:
-			return options.getUser(definition.name, required) ?? undefined;
+		case ApplicationCommandOptionType.User: {
+			const user = options.getUser(definition.name, required);
+			return user ? { user, member: options.getMember(definition.name) } : undefined;
+		}
 		case ApplicationCommandOptionType.Role:
 			return options.getRole(definition.name, required) ?? undefined;
 		case ApplicationCommandOptionType.Channel:

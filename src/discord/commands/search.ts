@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../../search/query.js';
-import { searchPage } from '../../search/searchPage.js';
 import { suggestSections } from '../../search/suggestSections.js';
 import { queryChoices } from '../render/autocomplete.js';
 import { renderSearchPage } from '../render/searchResults.js';
@@ -25,12 +24,12 @@ export const searchDefinition = {
 
 export const searchCommand: SlashCommand = {
 	definition: searchDefinition,
-	async execute(interaction, { index, metrics }) {
+	async execute(interaction, { search, metrics }) {
 		const { query } = readArgs(interaction.options, searchDefinition.options);
 		const stopTimer = metrics.searchSeconds.startTimer();
-		const page = searchPage(index, query);
+		const answer = await search.notes(query);
 		stopTimer();
-		await interaction.reply(replyOptions(renderSearchPage(page)));
+		await interaction.reply(replyOptions(renderSearchPage(answer.page, answer.reference)));
 	},
 	async autocomplete(interaction, { index }) {
 		const typed = interaction.options.getFocused();

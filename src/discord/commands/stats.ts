@@ -3,10 +3,12 @@ import {
 	InteractionContextType,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { escapeText } from '../render/escape.js';
+import { renderProblem } from '../render/message.js';
 import { renderStats } from '../render/scores.js';
-import { replyWhenReady } from '../respond.js';
+import { replyOptions, replyWhenReady } from '../respond.js';
 import type { SlashCommand } from './command.js';
-import { readArgs } from './options.js';
+import { readArgs, type ResolvedUser } from './options.js';
 import { replyServerOnly } from './serverOnly.js';
 
 export const statsDefinition = {
@@ -16,6 +18,13 @@ export const statsDefinition = {
 	options: [{ type: ApplicationCommandOptionType.User, name: 'member', description: 'Whose stats (default: yours)' }],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
+function serverName({ user, member }: ResolvedUser): string {
+	if (member === null) {
+		return user.displayName;
+	}
+	return 'displayName' in member ? member.displayName : (member.nick ?? user.displayName);
+}
+
 export const statsCommand: SlashCommand = {
 	definition: statsDefinition,
 	async execute(interaction, { scores, index }) {
@@ -23,14 +32,19 @@ export const statsCommand: SlashCommand = {
 			await replyServerOnly(interaction);
 			return;
 		}
-		const { member = interaction.user } = readArgs(interaction.options, statsDefinition.options);
+		const { member } = readArgs(interaction.options, statsDefinition.options);
+		const user = member?.user ?? interaction.user;
+		if (user.bot) {
+			await interaction.reply(
+				replyOptions(renderProblem(`${escapeText(user.displayName)} is a bot: bots do not take the quiz.`)),
+			);
+			return;
+		}
+		// The name this server knows them by: their nickname here, else their account's display name.
+		const name = member ? serverName(member) : interaction.member.displayName;
 		await replyWhenReady(interaction, true, async () =>
 			renderStats(
-				await scores.memberProgress({
-					guildId: interaction.guildId,
-					userId: member.id,
-					fallbackName: member.displayName,
-				}),
+				await scores.memberProgress({ guildId: interaction.guildId, userId: user.id, fallbackName: name }),
 				(sectionId) => index.getSection(sectionId),
 			),
 		);

@@ -2,7 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import { replyServerOnly } from '../commands/serverOnly.js';
 import type { BotContext } from '../context.js';
 import type { CustomId } from '../customId.js';
-import { renderLeaderboard, renderSharedStats } from '../render/scores.js';
+import { renderLeaderboard, renderSharedLeaderboard, renderSharedStats } from '../render/scores.js';
 import { replyOptions, updateOptions } from '../respond.js';
 
 type ScoreCustomId = Extract<CustomId, { feature: 'leaderboard' | 'stats' }>;
@@ -24,7 +24,9 @@ export async function handleScoreButton(
 			page: id.page,
 			readerId: interaction.user.id,
 		});
-		await interaction.update(updateOptions(renderLeaderboard(board)));
+		await (id.action === 'share'
+			? interaction.reply(replyOptions(renderSharedLeaderboard(board, interaction.user.id)))
+			: interaction.update(updateOptions(renderLeaderboard(board))));
 		return;
 	}
 	const member = interaction.guild.members.cache.get(id.userId);

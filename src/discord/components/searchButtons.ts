@@ -1,23 +1,22 @@
 import type { ButtonInteraction } from 'discord.js';
-import { searchPage } from '../../search/searchPage.js';
 import type { BotContext } from '../context.js';
 import type { CustomId } from '../customId.js';
 import { renderProblem } from '../render/message.js';
-import { queryFromFooter, renderSearchPage } from '../render/searchResults.js';
+import { renderSearchPage, RESULTS_EXPIRED } from '../render/searchResults.js';
 import { replyOptions, updateOptions } from '../respond.js';
 
 type SearchCustomId = Extract<CustomId, { feature: 'search' }>;
 
-/** Turns the page of a results message; the query is read back from that message. */
+/** Turns the page of a results message; the button says which query it belongs to. */
 export async function handleSearchButton(
 	interaction: ButtonInteraction,
 	id: SearchCustomId,
-	{ index }: BotContext,
+	{ search }: BotContext,
 ): Promise<void> {
-	const query = queryFromFooter(interaction.message.embeds[0]?.footer?.text);
-	if (query === undefined) {
-		await interaction.reply(replyOptions(renderProblem('These results have expired. Run `/search` again.')));
+	const answer = await search.turnPage(id.query, id.page);
+	if ('status' in answer) {
+		await interaction.reply(replyOptions(renderProblem(RESULTS_EXPIRED)));
 		return;
 	}
-	await interaction.update(updateOptions(renderSearchPage(searchPage(index, query, id.page))));
+	await interaction.update(updateOptions(renderSearchPage(answer.page, answer.reference)));
 }

@@ -23,6 +23,29 @@ function shownOptions(question: Question, round: QuizRound): string[] {
 	);
 }
 
+const BAR_WIDTH = 10;
+
+/** A small bar for a share: `▰▰▰▱▱▱▱▱▱▱`. */
+function bar(share: number): string {
+	const filled = Math.round(share * BAR_WIDTH);
+	return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_WIDTH - filled)}`;
+}
+
+/** Each option as shown, with how many picked it and the share of all answers. */
+function optionsWithPicks(question: Question, round: QuizRound, stats: RoundStats): string[] {
+	return shownOptions(question, round).map((line, shown) => {
+		const picks = stats.picks[shown] ?? 0;
+		const share = stats.answers === 0 ? 0 : picks / stats.answers;
+		return `${line}
+${bar(share)} ${picks} · ${Math.round(100 * share)}%`;
+	});
+}
+
+function shownAnswer(question: Question, round: QuizRound, shown: number): string {
+	const optionIndex = round.optionOrder[shown];
+	return `**${OPTION_LETTERS[shown] ?? '?'}.** ${escapeText(optionIndex === undefined ? '' : (question.options[optionIndex] ?? ''))}`;
+}
+
 function discordTime(date: Date, style: 'R' | 'f'): string {
 	return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 }
@@ -72,7 +95,7 @@ export function renderQuizReveal(question: Question, round: QuizRound, stats: Ro
 		embeds: [
 			fitEmbed({
 				title: '📚 Question of the day (closed)',
-				description: `${escapeText(question.prompt)}\n\n${shownOptions(question, round).join('\n')}`,
+				description: `${escapeText(question.prompt)}\n\n${(stats.answers > 0 ? optionsWithPicks(question, round, stats) : shownOptions(question, round)).join('\n')}`,
 				color: COLOURS.info,
 				fields: [
 					{
@@ -120,16 +143,19 @@ export function renderAnswerFeedback(outcome: AnswerOutcome, section: NoteSectio
 		case 'closed':
 			return renderProblem('This question is closed: answers are no longer counted. The next one comes tomorrow!');
 		case 'already-answered':
-			return renderProblem('You already answered this question; your first answer counts.');
+			return renderProblem(
+				`You already answered this question${outcome.picked === undefined ? '' : ` (you picked ${shownAnswer(outcome.question, outcome.round, outcome.picked)})`}; your first answer counts.`,
+			);
 		case 'recorded': {
 			const { question, round } = outcome;
 			const correctShown = round.optionOrder.indexOf(question.correctIndex);
-			const answer = `**${OPTION_LETTERS[correctShown] ?? '?'}.** ${escapeText(question.options[question.correctIndex] ?? '')}`;
+			const answer = shownAnswer(question, round, correctShown);
+			const picked = `You picked ${shownAnswer(question, round, outcome.picked)}.`;
 			return {
 				embeds: [
 					fitEmbed({
 						title: outcome.correct ? `✅ Correct! +${outcome.points} points` : '❌ Not quite',
-						description: `${outcome.correct ? 'The answer is' : 'The right answer is'} ${answer}\n\n${escapeText(question.explanation)}`,
+						description: `${outcome.correct ? picked : `${picked}\nThe right answer is ${answer}.`}\n\n${escapeText(question.explanation)}`,
 						color: outcome.correct ? 0x57f287 : COLOURS.error,
 						...(section ? { footer: { text: `From the notes: ${section.breadcrumb.join(' › ')}` } } : {}),
 					}),

@@ -17,24 +17,27 @@ function line(entry: LeaderboardRow): string {
 	return `**${entry.rank}.** ${escapeText(truncate(entry.name, 40))} — **${entry.points}** pts · ${percent(entry.correct, entry.answers)}${streak}`;
 }
 
-/** Ten members a page, with the reader's own line wherever they stand, and buttons to page and switch period. */
-export function renderLeaderboard(board: Leaderboard): RenderedMessage {
+function boardEmbed(board: Leaderboard, withReader: boolean): APIEmbed {
 	const page = Math.min(board.page, board.pageCount - 1);
 	const you = board.reader
 		? line(board.reader)
 		: `No answers ${board.period === 'all' ? 'yet' : board.period === 'week' ? 'this week yet' : 'this month yet'}: answer today’s question to get on the board!`;
+	return fitEmbed({
+		title: `🏆 Leaderboard · ${PERIOD_LABEL[board.period]}`,
+		description: board.rows.length > 0 ? board.rows.map(line).join('\n') : 'Nobody has points in this period yet.',
+		color: COLOURS.brand,
+		...(withReader ? { fields: [{ name: 'You', value: you }] } : {}),
+		footer: {
+			text: `Page ${page + 1}/${board.pageCount} · ${board.members} ${board.members === 1 ? 'member' : 'members'}`,
+		},
+	});
+}
+
+/** Ten members a page, with the reader's own line wherever they stand, and buttons to page, switch period and share. */
+export function renderLeaderboard(board: Leaderboard): RenderedMessage {
+	const page = Math.min(board.page, board.pageCount - 1);
 	return {
-		embeds: [
-			fitEmbed({
-				title: `🏆 Leaderboard · ${PERIOD_LABEL[board.period]}`,
-				description: board.rows.length > 0 ? board.rows.map(line).join('\n') : 'Nobody has points in this period yet.',
-				color: COLOURS.brand,
-				fields: [{ name: 'You', value: you }],
-				footer: {
-					text: `Page ${page + 1}/${board.pageCount} · ${board.members} ${board.members === 1 ? 'member' : 'members'}`,
-				},
-			}),
-		],
+		embeds: [boardEmbed(board, true)],
 		components: [
 			row(
 				pagingButtons(page, board.pageCount, (target) =>
@@ -49,8 +52,25 @@ export function renderLeaderboard(board: Leaderboard): RenderedMessage {
 					}),
 				),
 			),
+			row([
+				button(
+					encodeCustomId({ feature: 'leaderboard', action: 'share', period: board.period, page }),
+					'Share in channel',
+					{ emoji: '📣', style: ButtonStyle.Primary },
+				),
+			]),
 		],
 		ephemeral: true,
+	};
+}
+
+/** The same page for everyone, without the sharer's own line, saying who shared it (the mention pings nobody). */
+export function renderSharedLeaderboard(board: Leaderboard, sharedByUserId: string): RenderedMessage {
+	return {
+		content: `📣 Shared by <@${sharedByUserId}>`,
+		embeds: [boardEmbed(board, false)],
+		components: [],
+		ephemeral: false,
 	};
 }
 

@@ -12,6 +12,8 @@ export interface FakeMember {
 	readonly user: APIUser;
 	readonly permissions: bigint;
 	readonly roles: readonly string[];
+	/** The member's nickname in this server, when they set one. */
+	readonly nick?: string;
 }
 
 export interface FakeRole {
@@ -125,6 +127,7 @@ export function channelPayload(channel: FakeChannel, guildId: string): Payload {
 export function memberPayload(member: FakeMember): Payload {
 	return {
 		user: member.user,
+		nick: member.nick ?? null,
 		roles: [...member.roles],
 		joined_at: new Date(0).toISOString(),
 		deaf: false,
