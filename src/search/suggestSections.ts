@@ -34,15 +34,21 @@ function titleTier(section: NoteSection, typed: string, typedWords: readonly str
 	return undefined;
 }
 
-/** With nothing typed yet: the top-level topics of every note file, taken in turn. */
+/**
+ * With nothing typed yet: the top-level topics of every note file, taken in turn. A file's top
+ * level is its shallowest headings (a file with one `#` title has its topics under it).
+ */
 function pinnedSections(sections: readonly NoteSection[], limit: number): NoteSection[] {
 	const byFile = new Map<string, NoteSection[]>();
 	for (const section of sections) {
-		if (section.breadcrumb.length === 2) {
-			byFile.set(section.file, [...(byFile.get(section.file) ?? []), section]);
-		}
+		byFile.set(section.file, [...(byFile.get(section.file) ?? []), section]);
 	}
-	const queues = [...byFile.values()];
+	const queues = [...byFile.values()].map((fileSections) => {
+		const topDepth = Math.min(
+			...fileSections.map((section) => section.breadcrumb.length).filter((depth) => depth >= 2),
+		);
+		return fileSections.filter((section) => section.breadcrumb.length === topDepth);
+	});
 	const pinned: NoteSection[] = [];
 	for (let position = 0; pinned.length < limit && queues.some((queue) => position < queue.length); position += 1) {
 		for (const queue of queues) {

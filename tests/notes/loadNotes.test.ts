@@ -1,11 +1,22 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/loadNotes.js';
 import { MAX_PASSAGE_LENGTH } from '../../src/notes/passages.js';
 import { MAX_SECTION_ID_LENGTH } from '../../src/notes/types.js';
-import { shippedNotes } from '../support/library.js';
+import { CONTENT_DIR, shippedNotes } from '../support/library.js';
+
+/** The notes the project was given, as given: our own notes are the supplements beside them. */
+const SHIPPED_NOTES: Readonly<Record<string, string>> = {
+	'architecture-and-services-notes.md': 'af8072de254cded167c2c85c3cf0a53fc8fd00535f95b76ed932ce7b9353b71f',
+	'aws-quick-notes.txt': '54dc052df7699161cb79a0ca32e91082b6cd6d429d3b9bd48fd443594803db27',
+	'aws-services-deep-dive.md': 'c6d952bad6f9e2236d73905995642b9317650a4d2faeb5188b24512e97407367',
+	'databases-vpc-well-architected.txt': 'd4cf5256a07a066e93eb04d06b92bd73b769bbf084e9c791a5b4804d465be684',
+	'saa-course-onenote.md': 'f721cae95784e9fe603ae18b6e2137c8e0f3293f657021d395d862957de7e749',
+};
+const SUPPLEMENTS = ['saa-supplement-cost.md', 'saa-supplement-resilience.md', 'saa-supplement-security.md'];
 
 describe('loadNotes with malformed files', () => {
 	let folder: string;
@@ -58,11 +69,18 @@ describe('loadNotes with malformed files', () => {
 });
 
 describe('the shipped notes', () => {
-	it('load all five files without a problem', async () => {
+	it('load the five shipped files and the three supplements without a problem', async () => {
 		const { library } = await shippedNotes();
 		expect(library.problems).toEqual([]);
-		expect(library.files).toHaveLength(5);
-		expect(library.sections.length).toBeGreaterThan(400);
+		expect(library.files).toEqual([...Object.keys(SHIPPED_NOTES), ...SUPPLEMENTS].sort());
+		expect(library.sections.length).toBeGreaterThan(500);
+	});
+
+	it('keep the five shipped files byte for byte as they were given (SHA-256 of the originals)', async () => {
+		for (const [file, sha256] of Object.entries(SHIPPED_NOTES)) {
+			const bytes = await readFile(path.join(CONTENT_DIR, 'notes', file));
+			expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(sha256);
+		}
 	});
 
 	it('have unique, short ids and no empty section or oversized passage', async () => {

@@ -12,7 +12,11 @@ describe('suggestSections', () => {
 
 	it('matches titles word by word as they are typed', async () => {
 		const { index } = await shippedNotes();
-		expect(suggestSections(index, 'sqs dea')[0]?.title).toBe('Amazon SQS Dead letter queue DLQ');
+		expect(
+			suggestSections(index, 'sqs dea')
+				.slice(0, 2)
+				.map((section) => section.title),
+		).toEqual(expect.arrayContaining(['Amazon SQS Dead letter queue DLQ', 'SQS dead-letter queues and redrive']));
 	});
 
 	it('fills up with full-text matches and never offers more than Discord allows', async () => {
