@@ -9,11 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ComponentType } from 'discord-api-types/v10';
 import { createPrismaClient } from '../src/db/client.js';
 import { FakeDiscord } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
 import { setUpDailyQuiz } from '../tests/e2e/harness.js';
 import { startStudybotProcess } from '../tests/e2e/processRunner.js';
-import { buttonsOf } from '../tests/e2e/seen.js';
+import { answerQuestion, buttonsOf } from '../tests/e2e/seen.js';
 import { eventually } from '../tests/support/eventually.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL } from '../tests/support/services.js';
 import { percentile } from './stats.js';
@@ -63,8 +64,13 @@ try {
 		'the question to be posted',
 	);
 	const question = await eventually(() => discord.message(round.messageId ?? ''), 'the posted message');
-	const buttons = buttonsOf(question).map((button) => button.customId);
-	console.log(`question posted with ${buttons.length} options; bot process pid ${String(bot.child.pid)}`);
+	// The day's question may be single-answer (buttons) or "Select TWO/THREE" (one menu).
+	const menu = question.components
+		.flatMap((row) => row.components)
+		.find((component) => component.type === ComponentType.StringSelect);
+	console.log(
+		`question posted with ${menu?.type === ComponentType.StringSelect ? `a menu of ${String(menu.options.length)} options` : `${String(buttonsOf(question).length)} options`}; bot process pid ${String(bot.child.pid)}`,
+	);
 
 	let expectedAnswers = 0;
 	for (const burst of BURSTS) {
@@ -78,9 +84,7 @@ try {
 				await sleep((index * burst.seconds * 1_000) / burst.clicks);
 				const clicked = performance.now();
 				lastSent = Math.max(lastSent, clicked);
-				const reply = await discord
-					.click(question, buttons[index % buttons.length] ?? '', member)
-					.catch(() => undefined);
+				const reply = await answerQuestion(discord, question, index, member).catch(() => undefined);
 				return reply && { ...reply, visibleAfterMs: performance.now() - clicked };
 			}),
 		);

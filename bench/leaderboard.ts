@@ -51,9 +51,9 @@ try {
 		       CASE WHEN d > 0 THEN timestamp '${now.toISOString().slice(0, 10)} 08:00' - d * interval '1 day' + interval '1 day' END
 		FROM generate_series(1, ${GUILDS}) g, generate_series(0, ${ROUNDS_PER_GUILD - 1}) d;
 
-		INSERT INTO quiz_answers (round_id, guild_id, user_id, choice, option_index, correct, points, response_ms, answered_at)
+		INSERT INTO quiz_answers (round_id, guild_id, user_id, choices, option_indices, correct, points, response_ms, answered_at)
 		SELECT r.id, r.guild_id, 'u' || substr(r.guild_id, 2) || '-' || (1 + ((a + r.id * 37) % ${MEMBERS_PER_GUILD})),
-		       a % 4, a % 4, (a % 3) <> 0, CASE WHEN (a % 3) <> 0 THEN 10 + (a % 6) ELSE 0 END, a * 1000,
+		       ARRAY[a % 4], ARRAY[a % 4], (a % 3) <> 0, CASE WHEN (a % 3) <> 0 THEN 10 + (a % 6) ELSE 0 END, a * 1000,
 		       r.posted_at + a * interval '1 second'
 		FROM quiz_rounds r, generate_series(1, ${ANSWERS_PER_ROUND}) a;
 

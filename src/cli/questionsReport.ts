@@ -1,12 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+	BANK_GOALS,
 	type BankSpread,
+	DOMAIN_TARGETS,
 	findNearDuplicates,
 	findSpreadShortfalls,
 	measureSpread,
 	type NearDuplicate,
+	parseExamTopics,
 } from '../quiz/bankReview.js';
-import { loadQuestionBank, type QuestionProblem } from '../quiz/questionBank.js';
+import { EXAM_DOMAINS, loadQuestionBank, type QuestionProblem } from '../quiz/questionBank.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
 
 export interface BankReport {
@@ -43,11 +47,21 @@ export function formatBankReport(report: BankReport): string {
 		'',
 		...table('Difficulty', spread.byDifficulty, spread.total),
 		'',
+		`Exam domain     share  target`,
+		...EXAM_DOMAINS.map(
+			(domain) =>
+				`${domain.padEnd(14)}  ${percent(spread.form.domainShares[domain], 1).padStart(5)}  ${percent(DOMAIN_TARGETS[domain], 1).padStart(5)}`,
+		),
+		'',
+		`Multi-answer (Select TWO/THREE): ${spread.form.multiAnswer} (${percent(spread.form.multiAnswer, spread.total)}; goal at least 10%)`,
 		`Scenario questions: ${spread.scenarios} of ${spread.total} (${percent(spread.scenarios, spread.total)})`,
-		`Correct option position in the files (the bot shuffles per round): ${[...spread.byCorrectPosition]
-			.sort(([left], [right]) => left - right)
-			.map(([position, count]) => `${position}: ${count}`)
-			.join(', ')}`,
+		`Prompt words, median: ${spread.form.promptWordsMedian} (goal at least ${BANK_GOALS.minimumPromptWordsMedian}); capitalised requirement (MOST…/LEAST…): ${percent(spread.form.requirementShare, 1)} (goal at least 50%)`,
+		'',
+		'Answer cues (what a test-wise candidate who knows no AWS could use; chance is about 25%):',
+		`  correct option strictly the longest: ${percent(spread.form.correctLongest, 1)} of single-answer items (at most 30%)`,
+		`  "always pick the longest" scores ${percent(spread.form.longestStrategy, 1)}; "always pick the shortest" ${percent(spread.form.shortestStrategy, 1)} (each at most 30%)`,
+		`  self-explaining wording (", which…", "because…"): correct options ${percent(spread.form.selfExplainingCorrect, 1)}, wrong ones ${percent(spread.form.selfExplainingWrong, 1)} (within 5 points)`,
+		`Exam topics with no question: ${spread.uncovered.length === 0 ? 'none' : spread.uncovered.map((topic) => topic.name).join('; ')}`,
 		'',
 		report.problems.length === 0 ? 'Problems: none' : `Problems (${report.problems.length}):`,
 		...report.problems.map(
@@ -58,8 +72,8 @@ export function formatBankReport(report: BankReport): string {
 			(pair) => `  - ${pair.first} and ${pair.second}: same answer, ${percent(pair.overlap, 1)} of prompt words shared`,
 		),
 		report.shortfalls.length === 0
-			? 'Spread goals: met (250+ questions, every topic, none above 15%, every note file, a third scenarios)'
-			: `Spread goals missed (${report.shortfalls.length}):`,
+			? 'Goals: met (450+ questions, every topic file and exam topic, none above 15%, every note file, domains within 4 points, 10%+ multi-answer, exam-length prompts, no answer cue)'
+			: `Goals missed (${report.shortfalls.length}):`,
 		...report.shortfalls.map((shortfall) => `  - ${shortfall}`),
 	];
 	return lines.join('\n');
@@ -69,7 +83,8 @@ export function formatBankReport(report: BankReport): string {
 export async function reviewQuestionBank(contentDir: string): Promise<BankReport> {
 	const { index } = await loadSearchIndex(contentDir);
 	const bank = await loadQuestionBank(path.join(contentDir, 'questions'), index);
-	const spread = measureSpread(bank.questions, (sectionId) => index.getSection(sectionId)?.file);
+	const topics = parseExamTopics(await readFile(path.join(contentDir, 'exam-topics.yaml'), 'utf8'));
+	const spread = measureSpread(bank.questions, (sectionId) => index.getSection(sectionId)?.file, topics);
 	return {
 		spread,
 		problems: bank.problems,

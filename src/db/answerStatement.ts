@@ -21,14 +21,14 @@ function nextStreakSql(correct: boolean): Prisma.Sql {
  * has closed (nothing changes then).
  */
 export function insertAnswerStatement(answer: NewAnswer): Prisma.Sql {
-	const { round, userId, displayName, shownIndex, optionIndex, correct, points, answeredAt } = answer;
+	const { round, userId, displayName, shownIndices, optionIndices, correct, points, answeredAt } = answer;
 	const responseMs = Math.max(0, answeredAt.getTime() - round.postedAt.getTime());
 	const streak = nextStreakSql(correct);
 	return Prisma.sql`
 		WITH answer AS (
 			INSERT INTO quiz_answers
-				(round_id, guild_id, user_id, choice, option_index, correct, points, response_ms, answered_at)
-			SELECT ${round.id}, ${round.guildId}, ${userId}, ${shownIndex}, ${optionIndex}, ${correct},
+				(round_id, guild_id, user_id, choices, option_indices, correct, points, response_ms, answered_at)
+			SELECT ${round.id}, ${round.guildId}, ${userId}, ${[...shownIndices]}::int[], ${[...optionIndices]}::int[], ${correct},
 				${points}, ${responseMs}, ${answeredAt}
 			-- The round as stored decides, not the copy the caller read: a round closed since is closed.
 			WHERE NOT EXISTS (SELECT 1 FROM quiz_rounds WHERE id = ${round.id} AND closed_at IS NOT NULL)

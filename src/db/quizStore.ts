@@ -201,18 +201,19 @@ export class PrismaQuizStore implements QuizStore {
 	}
 
 	public async roundStats(roundId: number): Promise<RoundStats> {
-		const rows = await this.prisma.$queryRaw<{ choice: number; answers: number; correct: number }[]>`
-			SELECT choice, COUNT(*)::int AS answers, COUNT(*) FILTER (WHERE correct)::int AS correct
-			FROM quiz_answers WHERE round_id = ${roundId} GROUP BY choice`;
-		const picks = Array.from({ length: Math.max(0, ...rows.map((row) => row.choice + 1)) }, () => 0);
-		for (const row of rows) {
+		const rows = await this.prisma.$queryRaw<{ choice: number | null; answers: number; correct: number }[]>`
+			SELECT NULL::int AS choice, COUNT(*)::int AS answers, COUNT(*) FILTER (WHERE correct)::int AS correct
+			FROM quiz_answers WHERE round_id = ${roundId}
+			UNION ALL
+			SELECT choice, COUNT(*)::int, 0 FROM quiz_answers, unnest(choices) AS choice
+			WHERE round_id = ${roundId} GROUP BY choice`;
+		const [totals] = rows.filter((row) => row.choice === null);
+		const picked = rows.filter((row): row is typeof row & { choice: number } => row.choice !== null);
+		const picks = Array.from({ length: Math.max(0, ...picked.map((row) => row.choice + 1)) }, () => 0);
+		for (const row of picked) {
 			picks[row.choice] = row.answers;
 		}
-		return {
-			answers: rows.reduce((sum, row) => sum + row.answers, 0),
-			correct: rows.reduce((sum, row) => sum + row.correct, 0),
-			picks,
-		};
+		return { answers: totals?.answers ?? 0, correct: totals?.correct ?? 0, picks };
 	}
 
 	public async recordAnswer(answer: NewAnswer): Promise<boolean> {
@@ -223,12 +224,12 @@ export class PrismaQuizStore implements QuizStore {
 	public async findAnswer(
 		roundId: number,
 		userId: string,
-	): Promise<{ readonly correct: boolean; readonly shownIndex: number } | undefined> {
+	): Promise<{ readonly correct: boolean; readonly shownIndices: readonly number[] } | undefined> {
 		const row = await this.prisma.quizAnswer.findUnique({
 			where: { roundId_userId: { roundId, userId } },
-			select: { correct: true, choice: true },
+			select: { correct: true, choices: true },
 		});
-		return row ? { correct: row.correct, shownIndex: row.choice } : undefined;
+		return row ? { correct: row.correct, shownIndices: row.choices } : undefined;
 	}
 
 	public async openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]> {

@@ -12,6 +12,8 @@ export type CustomId =
 	| { readonly feature: 'note'; readonly action: 'page'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'note'; readonly action: 'share'; readonly sectionId: string; readonly page: number }
 	| { readonly feature: 'quiz'; readonly action: 'answer'; readonly roundId: number; readonly choice: number }
+	/** The menu of a "Select TWO/THREE" question: the picks come as the menu's values. */
+	| { readonly feature: 'quiz'; readonly action: 'pick'; readonly roundId: number }
 	| {
 			readonly feature: 'leaderboard';
 			readonly action: 'page' | 'period' | 'share';
@@ -34,7 +36,9 @@ export function encodeCustomId(id: CustomId): string {
 					...(id.query.kind === 'inline' ? ['q', id.query.query] : ['k', id.query.key]),
 				];
 			case 'quiz':
-				return [id.feature, id.action, id.roundId, id.choice];
+				return id.action === 'answer'
+					? [id.feature, id.action, id.roundId, id.choice]
+					: [id.feature, id.action, id.roundId];
 			case 'leaderboard':
 				return [id.feature, id.action, id.period, id.page];
 			case 'stats':
@@ -59,7 +63,7 @@ function parseIndex(text: string | undefined): number | undefined {
 }
 
 const ROUND_ID = /^[1-9]\d{0,9}$/u;
-const MAX_OPTIONS = 5;
+const MAX_OPTIONS = 6;
 
 const USER_ID = /^\d{17,20}$/u;
 const QUERY_KEY = /^[0-9a-f]{16}$/u;
@@ -82,6 +86,12 @@ export function decodeCustomId(raw: string): CustomId | undefined {
 	if (feature === 'stats' && action === 'share' && args.length === 1) {
 		const [userId] = args;
 		return userId !== undefined && USER_ID.test(userId) ? { feature, action, userId } : undefined;
+	}
+	if (feature === 'quiz' && action === 'pick' && args.length === 1) {
+		const [roundText] = args;
+		return roundText !== undefined && ROUND_ID.test(roundText)
+			? { feature, action, roundId: Number(roundText) }
+			: undefined;
 	}
 	if (feature === 'quiz' && action === 'answer' && args.length === 2) {
 		const [roundText, choiceText] = args;

@@ -3,6 +3,7 @@ import {
 	MessageFlags,
 	type ButtonInteraction,
 	type ChatInputCommandInteraction,
+	type StringSelectMenuInteraction,
 	type InteractionReplyOptions,
 	type InteractionUpdateOptions,
 } from 'discord.js';
@@ -63,7 +64,7 @@ export function isExpiredInteraction(error: unknown): boolean {
  * failure handled) whatever the work does, so no promise is ever left without a handler.
  */
 export async function replyWhenReady(
-	interaction: ButtonInteraction | ChatInputCommandInteraction,
+	interaction: ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction,
 	ephemeral: boolean,
 	work: () => Promise<RenderedMessage>,
 ): Promise<void> {

@@ -1,7 +1,13 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+	AutocompleteInteraction,
+	ButtonInteraction,
+	ChatInputCommandInteraction,
+	Interaction,
+	StringSelectMenuInteraction,
+} from 'discord.js';
 import type { SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
-import { handleQuizButton } from './components/quizButtons.js';
+import { handleQuizAnswer } from './components/quizButtons.js';
 import { handleScoreButton } from './components/scoreButtons.js';
 import { handleSearchButton } from './components/searchButtons.js';
 import type { BotContext } from './context.js';
@@ -15,7 +21,7 @@ const DATABASE_UNAVAILABLE =
 	'The quiz and scores are unavailable for a moment: our database is not answering. Nothing was recorded, so please try again shortly.';
 
 async function replyPrivately(
-	interaction: ChatInputCommandInteraction | ButtonInteraction,
+	interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
 	text: string,
 ): Promise<void> {
 	const problem = renderProblem(text);
@@ -29,10 +35,21 @@ async function replyPrivately(
 	}
 }
 
-async function routeButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+/** Buttons and menus, by their custom id; only the quiz has a menu (a "Select TWO/THREE" answer). */
+async function routeComponent(
+	interaction: ButtonInteraction | StringSelectMenuInteraction,
+	context: BotContext,
+): Promise<void> {
 	const id = decodeCustomId(interaction.customId);
-	if (!id) {
+	if (!id || (id.feature !== 'quiz' && !interaction.isButton())) {
 		await replyPrivately(interaction, STALE_BUTTON);
+		return;
+	}
+	if (id.feature === 'quiz') {
+		await handleQuizAnswer(interaction, id, context);
+		return;
+	}
+	if (!interaction.isButton()) {
 		return;
 	}
 	switch (id.feature) {
@@ -41,9 +58,6 @@ async function routeButton(interaction: ButtonInteraction, context: BotContext):
 			return;
 		case 'note':
 			await handleNoteButton(interaction, id, context);
-			return;
-		case 'quiz':
-			await handleQuizButton(interaction, id, context);
 			return;
 		case 'leaderboard':
 		case 'stats':
@@ -108,8 +122,8 @@ export function createInteractionRouter(
 				}
 			} else if (interaction.isAutocomplete()) {
 				await routeAutocomplete(interaction, byName.get(interaction.commandName), context);
-			} else if (interaction.isButton()) {
-				await routeButton(interaction, context);
+			} else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+				await routeComponent(interaction, context);
 			} else {
 				return;
 			}
@@ -128,7 +142,7 @@ export function createInteractionRouter(
 			} else {
 				context.logger.error({ ...where, err: error }, 'interaction failed');
 			}
-			if (interaction.isChatInputCommand() || interaction.isButton()) {
+			if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
 				await replyPrivately(interaction, unavailable ? DATABASE_UNAVAILABLE : FAILURE).catch((replyError: unknown) => {
 					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
 				});

@@ -7,8 +7,8 @@ export interface AnswerInput {
 	readonly guildId: string | null;
 	readonly userId: string;
 	readonly displayName: string;
-	/** Position of the clicked button as shown. */
-	readonly shownIndex: number;
+	/** The picked options' positions as shown: the clicked button, or a menu's picks. */
+	readonly shownIndices: readonly number[];
 }
 
 /**
@@ -27,7 +27,7 @@ export async function answerQuestion(
 		return { status: 'unknown-round' };
 	}
 	const postedRound = { ...round, postedAt: round.postedAt };
-	const decision = judgeAnswer(postedRound, question, input.shownIndex, now);
+	const decision = judgeAnswer(postedRound, question, input.shownIndices, now);
 	if (decision.kind === 'invalid-choice') {
 		return { status: 'invalid-choice' };
 	}
@@ -38,8 +38,8 @@ export async function answerQuestion(
 		round: postedRound,
 		userId: input.userId,
 		displayName: input.displayName,
-		shownIndex: input.shownIndex,
-		optionIndex: decision.optionIndex,
+		shownIndices: [...input.shownIndices].sort((left, right) => left - right),
+		optionIndices: decision.optionIndices,
 		correct: decision.correct,
 		points: decision.points,
 		answeredAt: now,
@@ -51,7 +51,7 @@ export async function answerQuestion(
 			points: decision.points,
 			question,
 			round,
-			picked: input.shownIndex,
+			picked: [...input.shownIndices].sort((left, right) => left - right),
 		};
 	}
 	const current = await deps.store.getRound(round.id);
@@ -64,6 +64,6 @@ export async function answerQuestion(
 		question,
 		round,
 		correct: earlier?.correct ?? false,
-		picked: earlier?.shownIndex,
+		picked: earlier?.shownIndices,
 	};
 }

@@ -3,14 +3,34 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 
+/** The SAA-C03 exam guide's four domains, with the share of the exam each has. */
+export const EXAM_DOMAINS = ['secure', 'resilient', 'performing', 'cost'] as const;
+export type ExamDomain = (typeof EXAM_DOMAINS)[number];
+
+export const DOMAIN_LABEL: Readonly<Record<ExamDomain, string>> = {
+	secure: 'Secure architectures',
+	resilient: 'Resilient architectures',
+	performing: 'High-performing architectures',
+	cost: 'Cost-optimized architectures',
+};
+
+export interface QuestionOption {
+	readonly text: string;
+	/** One sentence: what the option does and which stated constraint it fails, or why it is the answer. */
+	readonly why: string;
+}
+
 export interface Question {
 	readonly id: string;
 	readonly topic: string;
+	readonly domain: ExamDomain;
 	readonly difficulty: 'easy' | 'medium' | 'hard';
+	/** When the question was last checked against AWS as it is, `YYYY-MM-DD`. */
+	readonly reviewed: string;
 	readonly prompt: string;
-	readonly options: readonly string[];
-	/** Index in `options` of the one correct option. */
-	readonly correctIndex: number;
+	readonly options: readonly QuestionOption[];
+	/** Indexes in `options` of the correct options: one, or two or three for "Select TWO/THREE". */
+	readonly correct: readonly number[];
 	readonly explanation: string;
 	/** Id of the note section the question is drawn from. */
 	readonly sectionId: string;
@@ -18,6 +38,11 @@ export interface Question {
 	readonly evidence: string;
 	/** The file it came from, relative to the questions folder. */
 	readonly file: string;
+}
+
+/** True for a "Select TWO/THREE" question, answered with a menu and scored all or nothing. */
+export function isMultiAnswer(question: Pick<Question, 'correct'>): boolean {
+	return question.correct.length > 1;
 }
 
 export interface QuestionProblem {
@@ -51,24 +76,37 @@ export interface SectionLookup {
 	getSection(id: string): { readonly body: string } | undefined;
 }
 
+/** The most options a question may have: six, lettered A to F. */
+export const MAX_OPTIONS = 6;
+
+const optionSchema = z.object({
+	text: z.string().trim().min(1, 'an option is empty').max(300, 'an option is longer than 300 characters'),
+	correct: z.boolean().optional(),
+	why: z
+		.string({ error: 'every option needs a why: what it does and why it is or is not the answer' })
+		.trim()
+		.min(15, 'a why is too short')
+		.max(320, 'a why is longer than 320 characters'),
+});
+
 const questionSchema = z.object({
 	id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'id must be lowercase words joined by -'),
+	domain: z.enum(EXAM_DOMAINS, { error: `domain must be one of ${EXAM_DOMAINS.join(', ')}` }),
 	difficulty: z.enum(['easy', 'medium', 'hard']),
-	prompt: z.string().trim().min(10, 'prompt is too short').max(1000, 'prompt is longer than 1,000 characters'),
+	reviewed: z
+		.union([z.string(), z.date()])
+		.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+		.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'reviewed must be a date, YYYY-MM-DD')),
+	prompt: z.string().trim().min(10, 'prompt is too short').max(1200, 'prompt is longer than 1,200 characters'),
 	options: z
-		.array(
-			z.object({
-				text: z.string().trim().min(1, 'an option is empty').max(300, 'an option is longer than 300 characters'),
-				correct: z.boolean().optional(),
-			}),
-		)
+		.array(optionSchema)
 		.min(2, 'needs at least 2 options')
-		.max(5, 'has more than 5 options'),
+		.max(MAX_OPTIONS, `has more than ${MAX_OPTIONS} options`),
 	explanation: z
 		.string()
 		.trim()
 		.min(10, 'explanation is too short')
-		.max(600, 'explanation is longer than 600 characters'),
+		.max(700, 'explanation is longer than 700 characters'),
 	section: z.string().min(1),
 	evidence: z.string().trim().min(3, 'evidence is too short'),
 });
@@ -81,35 +119,47 @@ const TRUE_FALSE = ['false', 'true'];
 /** Options that only make sense next to the others, which the per-round shuffle would break. */
 const RELATIVE_OPTION = /\b(?:all|none|both|neither) of (?:the )?(?:above|these|them)\b/iu;
 
-/** The first thing wrong with a question that passed the schema, or `undefined`. */
-function findQuestionProblem(
-	question: ParsedQuestion,
-	correctCount: number,
-	sections: SectionLookup,
-): string | undefined {
-	const texts = question.options.map((option) => option.text.toLowerCase());
+/** How a multi-answer prompt ends, as on the exam. */
+const SELECT = /\(Select (TWO|THREE)\.\)\s*$/u;
+const SELECT_COUNT: Readonly<Record<string, number>> = { TWO: 2, THREE: 3 };
+
+/** Everything wrong with a question that passed the schema (empty when it is fine). */
+function findQuestionProblems(question: ParsedQuestion, correct: readonly number[], sections: SectionLookup): string[] {
+	const problems: string[] = [];
+	const texts = question.options.map((option) => normaliseForEvidence(option.text));
 	const isTrueFalse = texts.length === 2 && [...texts].sort().join() === TRUE_FALSE.join();
-	const relative = question.options.find((option) => RELATIVE_OPTION.test(option.text));
-	const section = sections.getSection(question.section);
-	if (correctCount !== 1) {
-		return `must have exactly one correct option, has ${correctCount}`;
+	const select = SELECT.exec(question.prompt)?.[1];
+	const wanted = select === undefined ? 1 : (SELECT_COUNT[select] ?? 1);
+	if (correct.length !== wanted) {
+		problems.push(
+			select === undefined
+				? `has ${correct.length} correct options: a question with more than one must end "(Select TWO.)" or "(Select THREE.)"`
+				: `says Select ${select} but has ${correct.length} correct ${correct.length === 1 ? 'option' : 'options'}`,
+		);
+	}
+	if (wanted > 1 && texts.length < 5) {
+		problems.push(`a "Select ${select ?? ''}" question needs 5 or 6 options, has ${texts.length}`);
+	}
+	if (wanted === 1 && !question.prompt.trim().endsWith('?')) {
+		problems.push('a single-answer prompt ends with its question and a "?"');
 	}
 	if (texts.length < 3 && !isTrueFalse) {
-		return 'needs 3 to 5 options (only a true/false question may have 2)';
+		problems.push(`needs 3 to ${MAX_OPTIONS} options (only a true/false question may have 2)`);
 	}
 	if (new Set(texts).size !== texts.length) {
-		return 'has two options with the same text';
+		problems.push('has two options with the same text');
 	}
+	const relative = question.options.find((option) => RELATIVE_OPTION.test(option.text));
 	if (relative) {
-		return `option "${relative.text}" depends on the other options, which are shuffled for each round`;
+		problems.push(`option "${relative.text}" depends on the other options, which are shuffled for each round`);
 	}
+	const section = sections.getSection(question.section);
 	if (!section) {
-		return `cites section "${question.section}", which is not in the notes`;
+		problems.push(`cites section "${question.section}", which is not in the notes`);
+	} else if (!normaliseForEvidence(section.body).includes(normaliseForEvidence(question.evidence))) {
+		problems.push(`evidence "${question.evidence}" does not occur in section "${question.section}"`);
 	}
-	if (!normaliseForEvidence(section.body).includes(normaliseForEvidence(question.evidence))) {
-		return `evidence "${question.evidence}" does not occur in section "${question.section}"`;
-	}
-	return undefined;
+	return problems;
 }
 
 const fileSchema = z.object({
@@ -128,7 +178,7 @@ function describeIssues(error: z.ZodError): string {
 		.join('; ');
 }
 
-/** Validates one file's questions; a bad question is reported and left out, the rest stay. */
+/** Validates one file's questions; a bad question is reported with every problem it has and left out. */
 export function parseQuestionFile(file: string, text: string, sections: SectionLookup): LoadedQuestions {
 	let data: unknown;
 	try {
@@ -156,18 +206,20 @@ export function parseQuestionFile(file: string, text: string, sections: SectionL
 		}
 		const question = parsed.data;
 		const correct = question.options.flatMap((option, index) => (option.correct === true ? [index] : []));
-		const reason = findQuestionProblem(question, correct.length, sections);
-		if (reason !== undefined) {
-			problems.push({ file, entry: name, reason });
+		const reasons = findQuestionProblems(question, correct, sections);
+		if (reasons.length > 0) {
+			problems.push({ file, entry: name, reason: reasons.join('; ') });
 			continue;
 		}
 		questions.push({
 			id: question.id,
 			topic: parsedFile.data.topic,
+			domain: question.domain,
 			difficulty: question.difficulty,
+			reviewed: question.reviewed,
 			prompt: question.prompt,
-			options: question.options.map((option) => option.text),
-			correctIndex: correct[0] ?? 0,
+			options: question.options.map((option) => ({ text: option.text, why: option.why })),
+			correct,
 			explanation: question.explanation,
 			sectionId: question.section,
 			evidence: question.evidence,

@@ -14,10 +14,10 @@ export interface NewAnswer {
 	readonly userId: string;
 	/** The member's name as the interaction showed it: the leaderboard remembers it. */
 	readonly displayName: string;
-	/** Position of the clicked button as shown. */
-	readonly shownIndex: number;
-	/** Index of the chosen option in the bank. */
-	readonly optionIndex: number;
+	/** Positions of the chosen options as shown. */
+	readonly shownIndices: readonly number[];
+	/** The same options' indexes in the bank. */
+	readonly optionIndices: readonly number[];
 	readonly correct: boolean;
 	readonly points: number;
 	readonly answeredAt: Date;
@@ -67,7 +67,7 @@ export interface QuizStore {
 	findAnswer(
 		roundId: number,
 		userId: string,
-	): Promise<{ readonly correct: boolean; readonly shownIndex: number } | undefined>;
+	): Promise<{ readonly correct: boolean; readonly shownIndices: readonly number[] } | undefined>;
 	/** Rounds posted and not yet closed. */
 	openRounds(): Promise<Pick<QuizRound, 'id' | 'closesAt'>[]>;
 	/** The rounds of these guilds on these dates. */

@@ -44,16 +44,16 @@ export type AnswerOutcome =
 			readonly points: number;
 			readonly question: Question;
 			readonly round: QuizRound;
-			/** The button the member picked, by its position as shown. */
-			readonly picked: number;
+			/** The options the member picked, by their positions as shown. */
+			readonly picked: readonly number[];
 	  }
 	| {
 			readonly status: 'already-answered';
 			readonly question: Question;
 			readonly round: QuizRound;
 			readonly correct: boolean;
-			/** The button of the member's first answer. */
-			readonly picked: number | undefined;
+			/** The options of the member's first answer. */
+			readonly picked: readonly number[] | undefined;
 	  }
 	| { readonly status: 'closed'; readonly question: Question; readonly round: QuizRound }
 	| { readonly status: 'unknown-round' }
@@ -63,30 +63,44 @@ export type AnswerOutcome =
 export type AnswerDecision =
 	| { readonly kind: 'invalid-choice' }
 	| { readonly kind: 'closed' }
-	| { readonly kind: 'accept'; readonly optionIndex: number; readonly correct: boolean; readonly points: number };
+	| {
+			readonly kind: 'accept';
+			/** The picked options' indexes in the bank, in the order shown. */
+			readonly optionIndices: readonly number[];
+			readonly correct: boolean;
+			readonly points: number;
+	  };
 
 /**
- * Judges a click on the button shown at `shownIndex` of a posted round: out of range, too late,
- * or an answer with its points. An answer's acceptance is decided by the round's `closesAt`,
- * fixed when the round is posted, not by when the close job ran.
+ * Judges an answer to a posted round: the options picked, by their positions as shown (one
+ * button, or the picks of a "Select TWO/THREE" menu). It is out of range, too late, or right or
+ * wrong with its points; a multi-answer question counts only when exactly its correct options
+ * are picked, as on the exam. Acceptance is decided by the round's `closesAt`, fixed when the
+ * round is posted, not by when the close job ran.
  */
 export function judgeAnswer(
 	round: QuizRound & { readonly postedAt: Date },
 	question: Question,
-	shownIndex: number,
+	shownIndices: readonly number[],
 	now: Date,
 ): AnswerDecision {
-	const optionIndex = round.optionOrder[shownIndex];
-	if (optionIndex === undefined) {
+	const shown = [...new Set(shownIndices)].sort((left, right) => left - right);
+	const optionIndices = shown.map((index) => round.optionOrder[index]);
+	if (
+		shown.length !== question.correct.length ||
+		shown.length !== shownIndices.length ||
+		optionIndices.some((index) => index === undefined)
+	) {
 		return { kind: 'invalid-choice' };
 	}
 	if (round.closedAt !== null || now.getTime() >= round.closesAt.getTime()) {
 		return { kind: 'closed' };
 	}
-	const correct = optionIndex === question.correctIndex;
+	const picked = optionIndices.filter((index) => index !== undefined);
+	const correct = picked.every((index) => question.correct.includes(index));
 	return {
 		kind: 'accept',
-		optionIndex,
+		optionIndices: picked,
 		correct,
 		points: pointsFor(correct, { postedAt: round.postedAt, closesAt: round.closesAt, answeredAt: now }),
 	};

@@ -53,7 +53,7 @@ describe('the one-statement answer insert keeps member totals as the rules say (
 				throw new Error(`no round: ${posted.status}`);
 			}
 			const { round } = posted;
-			const shownRight = round.optionOrder.indexOf(QUESTION.correctIndex);
+			const shownRight = round.optionOrder.indexOf(QUESTION.correct[0] ?? 0);
 			for (const [minute, [userId, pattern]] of Object.entries(PATTERNS).entries()) {
 				const mark = pattern[roundIndex];
 				if (mark === '-') {
@@ -67,7 +67,7 @@ describe('the one-statement answer insert keeps member totals as the rules say (
 					guildId: GUILD,
 					userId,
 					displayName: `member ${userId.slice(-1)}`,
-					shownIndex: right ? shownRight : (shownRight + 1) % QUESTION.options.length,
+					shownIndices: [right ? shownRight : (shownRight + 1) % QUESTION.options.length],
 				});
 				expect(outcome.status).toBe('recorded');
 				const before = expected.get(userId) ?? { ...NO_STREAK, points: 0, answers: 0, correct: 0 };
@@ -110,7 +110,7 @@ describe('the one-statement answer insert keeps member totals as the rules say (
 			guildId: GUILD,
 			userId: '300000000000000001',
 			displayName: 'member 1',
-			shownIndex: 0,
+			shownIndices: [0],
 		});
 		expect(outcome.status).toBe('already-answered');
 		expect(await world.prisma.memberStats.findMany({ where: { guildId: GUILD } })).toEqual(before);

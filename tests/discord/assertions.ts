@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import { ComponentType, type APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
 import { decodeCustomId } from '../../src/discord/customId.js';
 import { DISCORD_LIMITS, embedLength } from '../../src/discord/render/limits.js';
@@ -22,7 +22,16 @@ export function expectSendable(message: RenderedMessage): void {
 		for (const component of row.components) {
 			expect(component.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
 			expect(decodeCustomId(component.custom_id)).toBeDefined();
-			expect(component.label?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
+			if (component.type === ComponentType.Button) {
+				expect(component.label?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
+			} else {
+				// A select menu: at most 25 options, each label and description within Discord's limits.
+				expect(component.options.length).toBeLessThanOrEqual(25);
+				for (const option of component.options) {
+					expect(option.label.length).toBeLessThanOrEqual(100);
+					expect(option.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.selectOptionDescription);
+				}
+			}
 		}
 	}
 }

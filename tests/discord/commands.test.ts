@@ -111,7 +111,9 @@ describe('custom ids', () => {
 		'note:delete:a.b:1',
 		'note:page:a.b:99999',
 		'quiz:answer:0:2',
-		'quiz:answer:1:5',
+		'quiz:answer:1:6',
+		'quiz:pick:x',
+		'quiz:pick:1:0',
 		'quiz:answer:x:1',
 	])('rejects %j', (raw) => {
 		expect(decodeCustomId(raw)).toBeUndefined();

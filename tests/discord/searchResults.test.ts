@@ -28,13 +28,13 @@ describe('renderSearchPage', () => {
 			escapeText(page.results[0]?.breadcrumb.slice(0, -1).join(' › ') ?? ''),
 		);
 		expect(JSON.stringify(message.embeds)).not.toContain(page.results[0]?.id ?? '?');
-		expect(embed?.fields?.[0]?.value).toMatch(/\*\*KMS\*\*/iu);
+		expect(embed?.fields?.[0]?.value).toMatch(/\*\*KMS[^*]*\*\*/iu);
 		expect(embed?.description).toMatch(
 			new RegExp(`^${String(page.total)} sections match; showing 1–5( of the best 25)?\\. Open one`, 'u'),
 		);
 		expect(page.total).toBeGreaterThanOrEqual(page.results.length);
 		const [openRow, pagingRow] = message.components;
-		expect(openRow?.components.map((component) => component.label)).toEqual(
+		expect(openRow?.components.map((component) => ('label' in component ? component.label : undefined))).toEqual(
 			page.results.map((result) => `${result.rank}. ${result.title}`.slice(0, 80)),
 		);
 		expect(openRow?.components.map((component) => decodeCustomId(component.custom_id))).toEqual(
@@ -45,11 +45,15 @@ describe('renderSearchPage', () => {
 				passage: result.passageIndex,
 			})),
 		);
-		expect(pagingRow?.components.map((component) => [component.label, component.disabled])).toEqual([
+		expect(
+			pagingRow?.components.map((component) => ('label' in component ? [component.label, component.disabled] : [])),
+		).toEqual([
 			['Previous', true],
 			['Next', false],
 		]);
-		expect(pagingRow?.components[1]?.style).toBe(ButtonStyle.Secondary);
+		expect(
+			pagingRow?.components[1] && 'style' in pagingRow.components[1] ? pagingRow.components[1].style : undefined,
+		).toBe(ButtonStyle.Secondary);
 		expect(pagingRow?.components.map((component) => decodeCustomId(component.custom_id))).toEqual([
 			{ feature: 'search', action: 'page', page: 0, query: { kind: 'inline', query: 'kms keys' } },
 			{ feature: 'search', action: 'page', page: 1, query: { kind: 'inline', query: 'kms keys' } },

@@ -16,24 +16,34 @@ import { button, expectClean, expectPrivate, firstEmbed } from './seen.js';
 const VALID_QUESTION = `topic: Messaging and streaming
 questions:
   - id: only-valid-question
+    domain: resilient
     difficulty: easy
+    reviewed: 2026-12-01
     prompt: "@everyone <@&123456789012345678> which queue type keeps the order of messages?"
     options:
       - text: SQS FIFO
         correct: true
+        why: A FIFO queue delivers messages in the order they were sent.
       - text: SQS standard
+        why: A standard queue gives best-effort ordering only.
       - text: SNS standard topic
+        why: A standard topic does not keep the order of messages.
     explanation: FIFO queues keep the order in which messages were sent.
     section: aws-services-deep-dive.amazon-sqs-fifo-queue
     evidence: Messages are processed in order by the consumer
   - id: cites-a-missing-section
+    domain: resilient
     difficulty: easy
+    reviewed: 2026-12-01
     prompt: Which queue type is the oldest?
     options:
       - text: Standard
         correct: true
+        why: Standard queues came first, in 2006.
       - text: FIFO
+        why: FIFO queues came a decade later.
       - text: Delay
+        why: A delay queue is a standard queue setting.
     explanation: Standard queues came first.
     section: aws-services-deep-dive.no-such-section
     evidence: Oldest offering

@@ -8,7 +8,7 @@ import { TcpProxy, throughProxy } from '../support/tcpProxy.js';
 import type { SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 import { startAppAgainst, TestClock, setUpDailyQuiz } from './harness.js';
-import { buttonsOf, expectPrivate, firstEmbed } from './seen.js';
+import { answerQuestion, buttonsOf, expectPrivate, firstEmbed } from './seen.js';
 
 const OUTAGE_MS = 30_000;
 const TRY_AGAIN = /database is not answering\. Nothing was recorded, so please try again shortly\./u;
@@ -59,7 +59,6 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 		'keeps notes working, refuses quiz, scores and clicks with a clear private message, then records the click once when Postgres is back',
 		async () => {
 			const learner = discord.memberNamed('ana');
-			const answer = buttonsOf(question)[0]?.customId ?? '';
 			await postgresProxy.cut();
 			const cutAt = Date.now();
 
@@ -75,7 +74,7 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 				await discord.command({ name: 'leaderboard' }),
 				await discord.command({ name: 'stats' }),
 				await discord.command({ name: 'quiz', subcommand: 'status', member: manager() }),
-				await discord.click(question, answer, learner),
+				await answerQuestion(discord, question, 0, learner),
 			];
 			for (const reply of refused) {
 				expectPrivate(reply);
@@ -86,11 +85,11 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 			await sleep(Math.max(0, OUTAGE_MS - (Date.now() - cutAt)));
 			await postgresProxy.restore();
 
-			const recorded = await discord.click(question, answer, learner);
+			const recorded = await answerQuestion(discord, question, 0, learner);
 			expectPrivate(recorded);
 			expect(firstEmbed(recorded).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
 			expect(await prisma.quizAnswer.count()).toBe(1);
-			const again = await discord.click(question, answer, learner);
+			const again = await answerQuestion(discord, question, 0, learner);
 			expect(firstEmbed(again).description).toMatch(/already answered/iu);
 			expect(await prisma.quizAnswer.count()).toBe(1);
 			const board = await discord.command({ name: 'leaderboard' });
@@ -108,7 +107,7 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 		const member = discord.addMembers(1)[0];
 		postgresProxy.delayMs = 2_500;
 		try {
-			const reply = await discord.click(question, buttonsOf(question)[1]?.customId ?? '', member);
+			const reply = await answerQuestion(discord, question, 1, member);
 			expectPrivate(reply);
 			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
 			expect(discord.callbackLatencies.at(-1)).toMatchObject({ label: 'button:quiz', deferred: true });

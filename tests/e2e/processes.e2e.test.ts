@@ -8,7 +8,7 @@ import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } fr
 import { FakeDiscord } from './fakeDiscord/FakeDiscord.js';
 import { setUpDailyQuiz } from './harness.js';
 import { startStudybotProcess, type StudybotProcess } from './processRunner.js';
-import { buttonsOf } from './seen.js';
+import { answerQuestion } from './seen.js';
 
 describe('studybot as real processes', () => {
 	let discord: FakeDiscord;
@@ -80,7 +80,7 @@ describe('studybot as real processes', () => {
 		if (!post) {
 			throw new Error('no posted message');
 		}
-		const reply = await discord.click(post, buttonsOf(post)[0]?.customId ?? '');
+		const reply = await answerQuestion(discord, post, 0);
 		expect(reply.ephemeral).toBe(true);
 		expect(await prisma.quizAnswer.count()).toBe(1);
 		await (await queue.getJob(closeJobId(round.id)))?.promote();

@@ -14,8 +14,9 @@ import { eventually } from '../support/eventually.js';
 import { REDIS_URL } from '../support/services.js';
 import type { OptionValue, SeenMessage } from './fakeDiscord/FakeDiscord.js';
 import { fakeUser, type FakeMember } from './fakeDiscord/world.js';
+import { ComponentType } from 'discord-api-types/v10';
 import { startAppAgainst, useHarness } from './harness.js';
-import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
+import { answerQuestion, button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and the bot', () => {
 	const harness = useHarness();
@@ -158,9 +159,15 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(post.ephemeral).toBe(false);
 		expect(post.pings).toEqual([`role:${studyRole()}`]);
 		expect(firstEmbed(post).title).toBe('📚 Question of the day');
-		expect(buttonsOf(post).map((entry) => entry.label)).toEqual(
-			['A', 'B', 'C', 'D'].slice(0, round.optionOrder.length),
-		);
+		// One button per option, lettered; a "Select TWO/THREE" question (the draw may give one) has a menu instead.
+		const menu = post.components
+			.flatMap((row) => row.components)
+			.find((control) => control.type === ComponentType.StringSelect);
+		const letters =
+			menu?.type === ComponentType.StringSelect
+				? menu.options.map((option) => option.label)
+				: buttonsOf(post).map((entry) => entry.label);
+		expect(letters.join('')).toBe('ABCDEF'.slice(0, round.optionOrder.length));
 		expect(round.closesAt.getTime() - (round.postedAt?.getTime() ?? 0)).toBe(2 * 3_600_000);
 		expect(await queue.getJob(closeJobId(round.id))).toBeDefined();
 	});
@@ -178,16 +185,17 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 	it('records 200 members answering at once, each once, each answered privately', async () => {
 		const { discord } = harness();
 		const members = discord.addMembers(200);
-		const buttons = buttonsOf(post);
-		const replies = await Promise.all(
-			members.map((member, index) => discord.click(post, buttons[index % buttons.length]?.customId ?? '', member)),
+		const isMenu = post.components.some((row) =>
+			row.components.some((control) => control.type === ComponentType.StringSelect),
 		);
+		const buttons = buttonsOf(post);
+		const replies = await Promise.all(members.map((member, index) => answerQuestion(discord, post, index, member)));
 		for (const [index, reply] of replies.entries()) {
 			expectPrivate(reply);
 			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);
 			expect(buttonsOf(reply).map((entry) => entry.label)).toEqual(['Open the note']);
 			// The member is told which option they picked.
-			const letter = buttons[index % buttons.length]?.label ?? '?';
+			const letter = isMenu ? '[A-F]' : (buttons[index % buttons.length]?.label ?? '?');
 			expect(firstEmbed(reply).description).toMatch(new RegExp(`^You picked \\*\\*${letter}\\.\\*\\* `, 'u'));
 		}
 		expect(await prisma.quizAnswer.count()).toBe(200);
@@ -307,10 +315,9 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 	it('keeps one answer when a member double-clicks, and says so', async () => {
 		const { discord } = harness();
 		const [member] = discord.addMembers(1);
-		const buttons = buttonsOf(post);
 		const replies = await Promise.all([
-			discord.click(post, buttons[0]?.customId ?? '', member),
-			discord.click(post, buttons[1]?.customId ?? '', member),
+			answerQuestion(discord, post, 0, member),
+			answerQuestion(discord, post, 1, member),
 		]);
 		const titles = replies.map((reply) => firstEmbed(reply).title ?? firstEmbed(reply).description ?? '');
 		expect(titles.filter((title) => title.includes('already answered'))).toHaveLength(1);
@@ -371,16 +378,14 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		const answers = await prisma.quizAnswer.count({ where: { roundId: round.id } });
 		const right = await prisma.quizAnswer.count({ where: { roundId: round.id, correct: true } });
 		// How many picked each option, with a bar, under each option of the revealed question.
-		const picks = await prisma.quizAnswer.groupBy({
-			by: ['choice'],
-			where: { roundId: round.id },
-			_count: { _all: true },
-		});
-		for (const { choice, _count } of picks) {
-			const share = Math.round((100 * _count._all) / answers);
+		const picks = await prisma.$queryRaw<{ choice: number; count: number }[]>`
+			SELECT choice, COUNT(*)::int AS count FROM quiz_answers, unnest(choices) AS choice
+			WHERE round_id = ${round.id} GROUP BY choice`;
+		for (const { choice, count } of picks) {
+			const share = Math.round((100 * count) / answers);
 			expect(firstEmbed(closed).description).toMatch(
 				new RegExp(
-					`\\*\\*${'ABCDE'[choice] ?? '?'}\\.\\*\\* [^\\n]*\\n[▰▱]{10} ${String(_count._all)} · ${String(share)}%`,
+					`\\*\\*${'ABCDEF'[choice] ?? '?'}\\.\\*\\* [^\\n]*\\n[▰▱]{10} ${String(count)} · ${String(share)}%`,
 					'u',
 				),
 			);
@@ -391,7 +396,7 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(buttonsOf(closed).every((entry) => entry.disabled)).toBe(true);
 		expect((await prisma.quizRound.findUniqueOrThrow({ where: { id: round.id } })).closedAt).not.toBeNull();
 
-		const late = await discord.clickRaw(post, buttonsOf(post)[0]?.customId ?? '', discord.addMembers(1)[0]);
+		const late = await answerQuestion(discord, post, 0, discord.addMembers(1)[0]);
 		expectPrivate(late);
 		expect(firstEmbed(late).description).toMatch(/closed/u);
 	});

@@ -7,7 +7,7 @@ import { QUIZ_QUEUE, QuizJob, readQuizJob, type QuizJobData } from '../../src/jo
 import { eventually } from '../support/eventually.js';
 import { REDIS_URL } from '../support/services.js';
 import { useHarness } from './harness.js';
-import { buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
+import { answerQuestion, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
 const MESSAGES = /^\/channels\/\d+\/messages$/u;
 
@@ -181,10 +181,7 @@ describe('the quiz when Discord refuses a post, and at the instant a question ap
 		);
 		expect((await prisma.quizRound.findFirstOrThrow({ where: { localDate: '2026-03-12' } })).messageId).toBeNull();
 		const members = discord.addMembers(3);
-		const buttons = buttonsOf(question);
-		const replies = await Promise.all(
-			members.map((member, index) => discord.click(question, buttons[index % buttons.length]?.customId ?? '', member)),
-		);
+		const replies = await Promise.all(members.map((member, index) => answerQuestion(discord, question, index, member)));
 		for (const reply of replies) {
 			expectPrivate(reply);
 			expect(firstEmbed(reply).title).toMatch(/^(✅ Correct! \+\d+ points|❌ Not quite)$/u);

@@ -1,7 +1,8 @@
-import type { APIEmbed } from 'discord-api-types/v10';
+import { ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { expectEmbedWithinLimits } from '../discord/assertions.js';
-import type { SeenMessage } from './fakeDiscord/FakeDiscord.js';
+import type { FakeDiscord, SeenMessage } from './fakeDiscord/FakeDiscord.js';
+import type { FakeMember } from './fakeDiscord/world.js';
 
 interface SeenButton {
 	readonly customId: string;
@@ -55,4 +56,30 @@ export function expectClean(message: SeenMessage): void {
 		expectEmbedWithinLimits(embed);
 	}
 	expect(message.content.length).toBeLessThanOrEqual(2000);
+}
+
+/**
+ * A member answers a posted question as it asks: the `index`-th button of a single-answer
+ * question, or as many consecutive menu options (from the `index`-th) as a "Select TWO/THREE"
+ * question takes.
+ */
+export function answerQuestion(
+	discord: FakeDiscord,
+	question: SeenMessage,
+	index: number,
+	member?: FakeMember,
+): Promise<SeenMessage & { readonly updatedInPlace: boolean }> {
+	const menu = question.components
+		.flatMap((row) => row.components)
+		.find((component) => component.type === ComponentType.StringSelect);
+	if (menu?.type !== ComponentType.StringSelect) {
+		const buttons = buttonsOf(question);
+		return discord.click(question, buttons[index % buttons.length]?.customId ?? '', member);
+	}
+	const values = menu.options.map((option) => option.value);
+	const picks = Array.from(
+		{ length: menu.min_values ?? 1 },
+		(_, offset) => values[(index + offset) % values.length] ?? '0',
+	);
+	return discord.select(question, menu.custom_id, picks, member);
 }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
 	type BankSpread,
+	type ExamForm,
 	findNearDuplicates,
 	findSpreadShortfalls,
 	isScenarioQuestion,
+	measureExamForm,
+	parseExamTopics,
 	REQUIRED_TOPICS,
+	uncoveredTopics,
 	wordOverlap,
 } from '../../src/quiz/bankReview.js';
+import type { Question } from '../../src/quiz/questionBank.js';
+import { testQuestion } from '../support/questions.js';
 
 describe('isScenarioQuestion', () => {
 	it.each([
@@ -42,8 +48,8 @@ describe('findNearDuplicates', () => {
 	const question = (id: string, prompt: string, answer: string) => ({
 		id,
 		prompt,
-		options: ['Something else', answer, 'Another thing'],
-		correctIndex: 1,
+		options: ['Something else', answer, 'Another thing'].map((text) => ({ text, why: 'Why it is or is not.' })),
+		correct: [1],
 	});
 
 	it('flags two questions with the same answer and heavily overlapping prompts', () => {
@@ -68,27 +74,80 @@ describe('findNearDuplicates', () => {
 	});
 });
 
+describe('measureExamForm and the answer cues', () => {
+	const question = (id: string, options: string[], correct: number[], extra: Partial<Question> = {}): Question => ({
+		...testQuestion(id, 'VPC', options, correct),
+		...extra,
+	});
+
+	it('measures how often the key is longest, what length strategies score, and self-explaining keys', () => {
+		const questions = [
+			question('a', ['a much longer correct option', 'short', 'tiny', 'mini'], [0]),
+			question('b', ['ok', 'a long wrong option here', 'wrong', 'nope'], [0]),
+			question('c', ['right, which explains itself', 'wrong one', 'wrong two', 'wrong three'], [0]),
+			question('d', ['long one kept', 'long two kept', 'x', 'y', 'z'], [0, 1], { prompt: 'Pick two? (Select TWO.)' }),
+		];
+		const form = measureExamForm(questions);
+		expect(form.multiAnswer).toBe(1);
+		// a and c have the longest key among 3 single-answer items.
+		expect(form.correctLongest).toBeCloseTo(2 / 3);
+		// Longest: a, c and d right; shortest: b right (ties broken at random: none here).
+		expect(form.longestStrategy).toBeCloseTo(3 / 4);
+		expect(form.shortestStrategy).toBeCloseTo(1 / 4);
+		expect(form.selfExplainingCorrect).toBeCloseTo(1 / 5);
+		expect(form.selfExplainingWrong).toBe(0);
+	});
+
+	it('counts prompt words without the Select marker and finds capitalised requirements', () => {
+		const form = measureExamForm([
+			question('a', ['x', 'y', 'z'], [0], { prompt: 'One two three four? (Select TWO.)' }),
+			question('b', ['x', 'y', 'z'], [0], { prompt: 'Which design is the MOST cost-effective here?' }),
+		]);
+		expect(form.promptWordsMedian).toBe(7);
+		expect(form.requirementShare).toBe(0.5);
+	});
+
+	it('finds the exam topics no question is about, by their terms in a prompt, a key or an explanation', () => {
+		const topics = parseExamTopics(
+			'topics:\n  - { name: GuardDuty, domain: secure, terms: [GuardDuty] }\n  - { name: Macie, domain: secure, terms: [Macie] }\n',
+		);
+		const about = question('g', ['Enable Amazon GuardDuty', 'Enable Amazon Macie', 'Nothing else'], [0]);
+		expect(uncoveredTopics(topics, [about]).map((topic) => topic.name)).toEqual(['Macie']);
+		expect(() => parseExamTopics('topics:\n  - { name: X, domain: networking, terms: [] }\n')).toThrow(
+			/exam-topics\.yaml: topics\.0\.domain: .*; topics\.0\.terms: a topic needs at least one term/u,
+		);
+	});
+});
+
 describe('findSpreadShortfalls', () => {
 	const noteFiles = ['a.md', 'b.txt'];
+	const form: ExamForm = {
+		multiAnswer: 60,
+		correctLongest: 0.2,
+		longestStrategy: 0.2,
+		shortestStrategy: 0.24,
+		selfExplainingCorrect: 0.01,
+		selfExplainingWrong: 0.02,
+		domainShares: { secure: 0.3, resilient: 0.26, performing: 0.24, cost: 0.2 },
+		promptWordsMedian: 60,
+		requirementShare: 0.55,
+	};
 	const balanced: BankSpread = {
-		total: 320,
-		byTopic: new Map(REQUIRED_TOPICS.map((topic) => [topic, 20])),
+		total: 475,
+		byTopic: new Map(REQUIRED_TOPICS.map((topic) => [topic, 25])),
 		byNoteFile: new Map([
-			['a.md', 200],
-			['b.txt', 120],
+			['a.md', 300],
+			['b.txt', 175],
 		]),
 		byDifficulty: new Map([
 			['easy', 100],
-			['medium', 120],
-			['hard', 100],
+			['medium', 250],
+			['hard', 125],
 		]),
-		byCorrectPosition: new Map([
-			[1, 80],
-			[2, 80],
-			[3, 80],
-			[4, 80],
-		]),
-		scenarios: 107,
+		byDomain: new Map(),
+		scenarios: 400,
+		form,
+		uncovered: [],
 	};
 
 	it('finds nothing wrong with a bank that meets every goal', () => {
@@ -98,26 +157,44 @@ describe('findSpreadShortfalls', () => {
 	it('names each goal that is missed', () => {
 		const topics = new Map(balanced.byTopic);
 		topics.delete('Cost');
-		topics.set('S3', 60);
+		topics.set('S3', 90);
 		expect(
 			findSpreadShortfalls(
 				{
 					...balanced,
-					total: 240,
+					total: 440,
 					byTopic: topics,
-					byNoteFile: new Map([['a.md', 240]]),
-					byCorrectPosition: new Map([[1, 240]]),
-					scenarios: 79,
+					byNoteFile: new Map([['a.md', 440]]),
+					form: {
+						...form,
+						multiAnswer: 30,
+						correctLongest: 0.4,
+						longestStrategy: 0.35,
+						shortestStrategy: 0.31,
+						selfExplainingCorrect: 0.2,
+						selfExplainingWrong: 0.05,
+						domainShares: { secure: 0.24, resilient: 0.26, performing: 0.26, cost: 0.24 },
+						promptWordsMedian: 22,
+						requirementShare: 0.06,
+					},
+					uncovered: [{ name: 'AWS Backup', domain: 'resilient', terms: ['AWS Backup'] }],
 				},
 				noteFiles,
 			),
 		).toEqual([
-			'the bank has 240 questions, fewer than 250',
+			'the bank has 440 questions, fewer than 450',
 			'no question has the topic "Cost"',
-			'"S3" has 60 questions, more than 15% of the bank',
+			'"S3" has 90 questions, more than 15% of the bank',
 			'no question cites the note file b.txt',
-			'only 79 of 240 questions are scenarios, fewer than a third',
-			'the correct option is always in the same position',
+			'only 30 multi-answer questions, fewer than 10% of the bank',
+			'the median prompt has 22 words, fewer than 45',
+			'only 6.0% of prompts state a capitalised requirement (MOST…, LEAST…)',
+			'the correct option is strictly the longest in 40.0% of single-answer items',
+			'always picking the longest option scores 35.0%',
+			'always picking the shortest option scores 31.0%',
+			'correct options explain themselves (", which…", "because…") in 20.0%, wrong ones in 5.0%',
+			'the secure domain has 24.0% of the bank, target 30.0% ± 4 points',
+			'no question is about the exam topic "AWS Backup"',
 		]);
 	});
 });

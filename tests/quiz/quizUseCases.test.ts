@@ -141,8 +141,8 @@ describe('quiz use cases on Postgres and Redis', () => {
 			const roundId = round?.id ?? 0;
 			const shownRight = round?.optionOrder.indexOf(0) ?? 0;
 			world.now = new Date(due.getTime() + 60_000);
-			const answer = (userId: string, shownIndex: number, guildId: string | null = GUILD, id = roundId) =>
-				world.quiz.answer({ roundId: id, guildId, userId, displayName: `member ${userId}`, shownIndex });
+			const answer = (userId: string, shown: number, guildId: string | null = GUILD, id = roundId) =>
+				world.quiz.answer({ roundId: id, guildId, userId, displayName: `member ${userId}`, shownIndices: [shown] });
 			expect(await answer('300000000000000001', shownRight)).toMatchObject({ status: 'recorded', correct: true });
 			expect(await answer('300000000000000001', (shownRight + 1) % 3)).toMatchObject({
 				status: 'already-answered',
@@ -184,7 +184,7 @@ describe('quiz use cases on Postgres and Redis', () => {
 				guildId: GUILD,
 				userId: '300000000000000009',
 				displayName: 'late',
-				shownIndex: 0,
+				shownIndices: [0],
 			});
 			expect(late.status).toBe('closed');
 			expect((await world.store.roundStats(round?.id ?? 0)).answers).toBe(2);

@@ -89,29 +89,45 @@ describe('judgeAnswer', () => {
 		closedAt: null,
 		lastFailure: undefined,
 	};
-	const question = { ...testQuestion('q', 'VPC'), correctIndex: 0 };
+	const question = testQuestion('q', 'VPC');
 
 	it('maps the shown button to the bank’s option and scores it', () => {
-		expect(judgeAnswer(round, question, 1, postedAt)).toEqual({
+		expect(judgeAnswer(round, question, [1], postedAt)).toEqual({
 			kind: 'accept',
-			optionIndex: 0,
+			optionIndices: [0],
 			correct: true,
 			points: 15,
 		});
-		expect(judgeAnswer(round, question, 0, postedAt)).toEqual({
+		expect(judgeAnswer(round, question, [0], postedAt)).toEqual({
 			kind: 'accept',
-			optionIndex: 2,
+			optionIndices: [2],
 			correct: false,
 			points: 0,
 		});
 	});
 
 	it('refuses a button the round does not have', () => {
-		expect(judgeAnswer(round, question, 3, postedAt)).toEqual({ kind: 'invalid-choice' });
+		expect(judgeAnswer(round, question, [3], postedAt)).toEqual({ kind: 'invalid-choice' });
+	});
+
+	it('scores a "Select TWO" answer all or nothing, and refuses the wrong number of picks', () => {
+		const two = { ...round, optionOrder: [3, 0, 4, 1, 2] };
+		const selectTwo = testQuestion('q2', 'VPC', ['a', 'b', 'c', 'd', 'e'], [0, 1]);
+		// Shown B is option 0 and shown D is option 1: both right.
+		expect(judgeAnswer(two, selectTwo, [3, 1], postedAt)).toMatchObject({
+			kind: 'accept',
+			optionIndices: [0, 1],
+			correct: true,
+		});
+		expect(judgeAnswer(two, selectTwo, [1, 2], postedAt)).toMatchObject({ kind: 'accept', correct: false, points: 0 });
+		expect(judgeAnswer(two, selectTwo, [1], postedAt)).toEqual({ kind: 'invalid-choice' });
+		expect(judgeAnswer(two, selectTwo, [1, 1], postedAt)).toEqual({ kind: 'invalid-choice' });
+		expect(judgeAnswer(two, selectTwo, [1, 3, 4], postedAt)).toEqual({ kind: 'invalid-choice' });
+		expect(judgeAnswer(two, selectTwo, [1, 9], postedAt)).toEqual({ kind: 'invalid-choice' });
 	});
 
 	it('refuses at the end of the window and after the close, whichever comes first', () => {
-		expect(judgeAnswer(round, question, 1, round.closesAt)).toEqual({ kind: 'closed' });
-		expect(judgeAnswer({ ...round, closedAt: postedAt }, question, 1, postedAt)).toEqual({ kind: 'closed' });
+		expect(judgeAnswer(round, question, [1], round.closesAt)).toEqual({ kind: 'closed' });
+		expect(judgeAnswer({ ...round, closedAt: postedAt }, question, [1], postedAt)).toEqual({ kind: 'closed' });
 	});
 });

@@ -127,7 +127,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 				throw new Error(`the round of ${postedAt.toISOString()} was not posted: ${outcome.status}`);
 			}
 			const { round, question } = outcome;
-			const shownRight = round.optionOrder.indexOf(question.correctIndex);
+			const shownRight = round.optionOrder.indexOf(question.correct[0] ?? 0);
 			let minute = 0;
 			for (const [userId, right] of Object.entries(answers)) {
 				minute += 1;
@@ -137,7 +137,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 					guildId,
 					userId,
 					displayName: `name-${userId.slice(-2)}`,
-					shownIndex: right ? shownRight : (shownRight + 1) % round.optionOrder.length,
+					shownIndices: [right ? shownRight : (shownRight + 1) % round.optionOrder.length],
 				});
 				if (answer.status !== 'recorded') {
 					throw new Error(`${userId}'s answer was not recorded: ${answer.status}`);

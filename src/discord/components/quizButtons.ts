@@ -1,4 +1,4 @@
-import type { ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
 import type { CustomId } from '../customId.js';
 import { renderAnswerFeedback } from '../render/quizRound.js';
@@ -7,15 +7,27 @@ import { replyWhenReady } from '../respond.js';
 type QuizCustomId = Extract<CustomId, { feature: 'quiz' }>;
 
 /** The name a member is shown with in this server, learnt from the click itself. */
-function displayNameOf(interaction: ButtonInteraction): string {
+function displayNameOf(interaction: ButtonInteraction | StringSelectMenuInteraction): string {
 	return interaction.member && 'displayName' in interaction.member
 		? interaction.member.displayName
 		: interaction.user.displayName;
 }
 
-/** A member answers the daily question: recorded once, answered privately (within Discord's window). */
-export async function handleQuizButton(
-	interaction: ButtonInteraction,
+/** A menu's values as shown positions; anything that is not one (a forged value) makes the answer invalid. */
+function picksOf(interaction: ButtonInteraction | StringSelectMenuInteraction, id: QuizCustomId): number[] {
+	if (id.action === 'answer') {
+		return [id.choice];
+	}
+	const values = interaction.isStringSelectMenu() ? interaction.values : [];
+	return values.every((value) => /^[0-5]$/u.test(value)) ? values.map(Number) : [];
+}
+
+/**
+ * A member answers the daily question, with a button (one answer) or the menu of a "Select
+ * TWO/THREE" question: recorded once, answered privately (within Discord's window).
+ */
+export async function handleQuizAnswer(
+	interaction: ButtonInteraction | StringSelectMenuInteraction,
 	id: QuizCustomId,
 	{ quiz, index }: BotContext,
 ): Promise<void> {
@@ -25,7 +37,7 @@ export async function handleQuizButton(
 			guildId: interaction.guildId,
 			userId: interaction.user.id,
 			displayName: displayNameOf(interaction),
-			shownIndex: id.choice,
+			shownIndices: picksOf(interaction, id),
 		});
 		const section = 'question' in outcome ? index.getSection(outcome.question.sectionId) : undefined;
 		return renderAnswerFeedback(outcome, section);

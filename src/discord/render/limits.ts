@@ -16,6 +16,7 @@ export const DISCORD_LIMITS = {
 	choiceValue: 100,
 	customId: 100,
 	buttonLabel: 80,
+	selectOptionDescription: 100,
 } as const;
 
 const ELLIPSIS = '…';

@@ -4,14 +4,18 @@ import {
 	type APIActionRowComponent,
 	type APIButtonComponentWithCustomId,
 	type APIEmbed,
+	type APIStringSelectComponent,
 } from 'discord.js';
 import { DISCORD_LIMITS, fitEmbed, truncate } from './limits.js';
+
+/** What a message row may hold here: up to five buttons, or one select menu. */
+export type MessageControl = APIButtonComponentWithCustomId | APIStringSelectComponent;
 
 /** What a person sees: the reply, ready to send, and whether only they see it. */
 export interface RenderedMessage {
 	readonly content?: string;
 	readonly embeds: readonly APIEmbed[];
-	readonly components: readonly APIActionRowComponent<APIButtonComponentWithCustomId>[];
+	readonly components: readonly APIActionRowComponent<MessageControl>[];
 	readonly ephemeral: boolean;
 }
 
@@ -37,10 +41,19 @@ export function button(
 	};
 }
 
-export function row(
+export function row<C extends MessageControl>(controls: readonly C[]): APIActionRowComponent<C> {
+	return { type: ComponentType.ActionRow, components: [...controls] };
+}
+
+/** Buttons in rows of at most five, as Discord allows. */
+export function buttonRows(
 	buttons: readonly APIButtonComponentWithCustomId[],
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
-	return { type: ComponentType.ActionRow, components: [...buttons] };
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+	const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+	for (let start = 0; start < buttons.length; start += 5) {
+		rows.push(row(buttons.slice(start, start + 5)));
+	}
+	return rows;
 }
 
 /** Previous and Next buttons; `idFor` gives the custom id that opens a page. */

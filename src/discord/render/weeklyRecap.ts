@@ -15,7 +15,7 @@ export function renderWeeklyRecap(recap: WeeklyRecap, hardest: Question | undefi
 	const streaks = recap.streaks.map((entry) => `🔥 ${entry.streak} · ${escapeText(truncate(entry.name, 40))}`);
 	const hardestText =
 		hardest && recap.hardest
-			? `${escapeText(truncate(hardest.prompt, 300))}\nAnswer: **${escapeText(hardest.options[hardest.correctIndex] ?? '')}** · ${Math.round(100 * accuracy(recap.hardest.correct, recap.hardest.answers))}% of ${recap.hardest.answers} got it right`
+			? `${escapeText(truncate(hardest.prompt, 300))}\n${hardest.correct.length > 1 ? 'Answers' : 'Answer'}: ${hardest.correct.map((index) => `**${escapeText(hardest.options[index]?.text ?? '')}**`).join('; ')} · ${Math.round(100 * accuracy(recap.hardest.correct, recap.hardest.answers))}% of ${recap.hardest.answers} got it right`
 			: 'No question was answered this week.';
 	return {
 		embeds: [

@@ -414,6 +414,50 @@ export class FakeDiscord {
 	}
 
 	/**
+	 * A member picks options in a select menu of a message and closes it; resolves with what
+	 * they see next. Like Discord, refuses picks the menu does not offer, or too few or too many.
+	 */
+	public async select(
+		message: SeenMessage,
+		customId: string,
+		values: readonly string[],
+		member: FakeMember = this.member,
+	): Promise<SeenMessage & { readonly updatedInPlace: boolean }> {
+		const menu = message.components
+			.flatMap((row) => row.components)
+			.find((candidate) => candidate.type === ComponentType.StringSelect && candidate.custom_id === customId);
+		if (menu?.type !== ComponentType.StringSelect) {
+			throw new Error(`fake discord: no select menu "${customId}" on message ${message.id}`);
+		}
+		const offered = new Set(menu.options.map((option) => option.value));
+		if (
+			values.length < (menu.min_values ?? 1) ||
+			values.length > (menu.max_values ?? 1) ||
+			values.some((value) => !offered.has(value))
+		) {
+			throw new Error(`fake discord: Discord would not send the picks ${JSON.stringify(values)} for "${customId}"`);
+		}
+		return this.selectRaw(message, customId, values, member);
+	}
+
+	/** Sends menu picks as a forged interaction would, unchecked. */
+	public async selectRaw(
+		message: SeenMessage,
+		customId: string,
+		values: readonly string[],
+		member: FakeMember = this.member,
+	): Promise<SeenMessage & { readonly updatedInPlace: boolean }> {
+		const record = this.sendInteraction(
+			InteractionType.MessageComponent,
+			this.clickOrigin(message, member),
+			{ custom_id: customId, component_type: ComponentType.StringSelect, values: [...values] },
+			message.raw,
+		);
+		const reply = await this.replyOf(record);
+		return { ...reply, updatedInPlace: reply.id === message.id };
+	}
+
+	/**
 	 * Sends a click with any custom id, as a forged or stale button would. `waitMs` bounds how
 	 * long the member waits for an answer (Discord then shows "This interaction failed").
 	 */
