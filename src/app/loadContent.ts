@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { Logger } from '../logging/logger.js';
-import { loadQuestionBank, type Question } from '../quiz/questionBank.js';
+import type { Question } from '../quiz/questionBank.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 
@@ -12,11 +11,10 @@ export async function loadContent(
 	contentDir: string,
 	logger: Logger,
 ): Promise<{ readonly index: SearchIndex; readonly questions: readonly Question[] }> {
-	const { index, problems } = await loadSearchIndex(contentDir);
+	const { index, problems, bank } = await loadSearchIndex(contentDir);
 	for (const problem of problems) {
 		logger.warn({ path: problem.path }, `note skipped: ${problem.path} ${problem.reason}`);
 	}
-	const bank = await loadQuestionBank(path.join(contentDir, 'questions'), index);
 	for (const problem of bank.problems) {
 		logger.warn(
 			{ file: problem.file, entry: problem.entry },

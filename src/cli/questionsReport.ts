@@ -10,7 +10,7 @@ import {
 	type NearDuplicate,
 	parseExamTopics,
 } from '../quiz/bankReview.js';
-import { EXAM_DOMAINS, loadQuestionBank, type QuestionProblem } from '../quiz/questionBank.js';
+import { EXAM_DOMAINS, type QuestionProblem } from '../quiz/questionBank.js';
 import { loadSearchIndex } from '../search/loadSearchIndex.js';
 
 export interface BankReport {
@@ -81,8 +81,7 @@ export function formatBankReport(report: BankReport): string {
 
 /** Loads the notes and the bank from a content folder and reviews the bank against them. */
 export async function reviewQuestionBank(contentDir: string): Promise<BankReport> {
-	const { index } = await loadSearchIndex(contentDir);
-	const bank = await loadQuestionBank(path.join(contentDir, 'questions'), index);
+	const { index, bank } = await loadSearchIndex(contentDir);
 	const topics = parseExamTopics(await readFile(path.join(contentDir, 'exam-topics.yaml'), 'utf8'));
 	const spread = measureSpread(bank.questions, (sectionId) => index.getSection(sectionId)?.file, topics);
 	return {

@@ -129,17 +129,33 @@ export class Analyser {
 	 * word meant (`egres` stems to `egr`): such a word is looked up both as typed and stemmed.
 	 */
 	public queryTerms(text: string, isKnownTerm: (term: string) => boolean = () => true): string[] {
-		const searchable = (token: Token): boolean =>
-			token.term.startsWith(SYNONYM_PREFIX) || token.term.length > 2 || /\d/u.test(token.term);
-		const focused = this.tokens(text, { dropFiller: true }).filter(searchable);
-		const tokens = focused.length > 0 ? focused : this.tokens(text).filter(searchable);
 		const terms = new Set<string>();
-		for (const token of tokens) {
+		for (const token of this.searchableTokens(text)) {
 			terms.add(token.term);
 			if (!token.term.startsWith(SYNONYM_PREFIX) && !isKnownTerm(token.term)) {
 				terms.add(foldCase(text.slice(token.start, token.end)));
 			}
 		}
 		return [...terms];
+	}
+
+	/**
+	 * The concepts of a short phrase: its query terms, with the words of a synonym folded into
+	 * the synonym's term (`s3 without nat gateway` is `≡s3 without ≡nat-gateway`), so that a
+	 * phrase matches a query that writes the service either way.
+	 */
+	public phraseTerms(text: string): string[] {
+		const tokens = this.searchableTokens(text);
+		const synonyms = tokens.filter((token) => token.term.startsWith(SYNONYM_PREFIX));
+		const covered = (token: Token): boolean =>
+			synonyms.some((synonym) => synonym !== token && synonym.start <= token.start && token.end <= synonym.end);
+		return [...new Set(tokens.filter((token) => !covered(token)).map((token) => token.term))];
+	}
+
+	private searchableTokens(text: string): Token[] {
+		const searchable = (token: Token): boolean =>
+			token.term.startsWith(SYNONYM_PREFIX) || token.term.length > 2 || /\d/u.test(token.term);
+		const focused = this.tokens(text, { dropFiller: true }).filter(searchable);
+		return focused.length > 0 ? focused : this.tokens(text).filter(searchable);
 	}
 }

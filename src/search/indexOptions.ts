@@ -1,13 +1,50 @@
-import type { Options, SearchOptions } from 'minisearch';
 import { SYNONYM_PREFIX, type Analyser } from './analyser.js';
+import type { CueTable } from './examCues.js';
+import type { TermQuery } from './termIndex.js';
 
-/** One indexed passage. `id` is the passage's position in the library's passage list. */
-export interface IndexedPassage {
-	readonly id: number;
-	readonly title: string;
-	readonly breadcrumb: string;
-	readonly body: string;
+/** The fields a passage is indexed by. */
+export type PassageField = 'title' | 'breadcrumb' | 'body' | 'questions';
+
+/** How much a match in a section's questions counts against one in its own text. */
+export const QUESTIONS_BOOST = 1;
+
+/**
+ * Titles get a light boost only: BM25 already scores each field against its own length, so a
+ * word in a short title counts for more than the same word in a long body. On the relevance
+ * set (`tests/search/relevanceQueries.ts`) title 1.2 ranked best; 1.5 and more ranked worse.
+ */
+export const FIELD_BOOSTS: Readonly<Record<PassageField, number>> = {
+	title: 1.2,
+	breadcrumb: 1,
+	body: 1,
+	questions: QUESTIONS_BOOST,
+};
+
+/** How much a service a cue points to counts against a word of the query itself. */
+export const CUE_BOOST = 0.6;
+
+/** The weights the ranking was tuned with; variants of them are measured in `npm run eval:search`. */
+export interface RankingTuning {
+	readonly fieldBoosts: Readonly<Record<PassageField, number>>;
+	readonly cueBoost: number;
+	/** Read a pasted question by its rarest terms (see {@link TermStatistics.focus}). */
+	readonly focusLongQueries: boolean;
+	/**
+	 * Index each passage as a document of its own, instead of one document per section that
+	 * shows its best-matching passage. Either way a section's questions are one more document.
+	 */
+	readonly documentPerPassage: boolean;
 }
+
+export const SHIPPED_TUNING: RankingTuning = {
+	fieldBoosts: FIELD_BOOSTS,
+	cueBoost: CUE_BOOST,
+	focusLongQueries: true,
+	documentPerPassage: false,
+};
+
+/** What a prefix match and a typo match count against the word typed. */
+export const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.5 } as const;
 
 /** Queries of up to this many terms are typed by a person: prefixes and typos are looked for. */
 export const SHORT_QUERY_TERMS = 6;
@@ -16,14 +53,15 @@ export const SHORT_QUERY_TERMS = 6;
  * In a longer query (an exam question pasted whole), terms found in more than this share of
  * passages are dropped: their BM25 weight is small, their posting lists are the longest.
  */
-const COMMON_TERM_SHARE = 0.15;
+const COMMON_TERM_SHARE = 0.2;
 /** Of a longer query, only this many of the rarest terms are looked up; the rest add cost, not rank. */
 const MAX_QUERY_TERMS = 16;
+/** Typos allowed: a quarter of the word's letters, at most two. */
+const TYPO_SHARE = 0.25;
+const MAX_TYPOS = 2;
 
 /** What indexing learns about the terms, for reading queries. */
 export class TermStatistics {
-	/** Every indexed term. */
-	public readonly vocabulary = new Set<string>();
 	private readonly bodyCounts = new Map<string, number>();
 	private bodies = 0;
 
@@ -50,46 +88,37 @@ export class TermStatistics {
 	}
 }
 
-const isTypedTerm = (term: string, terms: readonly string[]): boolean =>
-	terms.length <= SHORT_QUERY_TERMS && !term.startsWith(SYNONYM_PREFIX);
-
 /**
- * The one place that says how passages are indexed and searched. The index is built from the
- * notes at every start (it takes well under a second) and never saved: the term statistics that
- * query reading relies on are filled while indexing, so an index restored with
- * `MiniSearch.loadJSON` would rank differently.
- *
- * Titles get a light boost only: BM25 already scores each field against its own length, so a
- * word in a short title counts for more than the same word in a long body. On the relevance
- * set (`tests/search/relevanceQueries.ts`) title 1.2 ranked best; 1.5 and more ranked worse.
- * Indexing fills `statistics`. A query term the index knows is taken as meant; only unknown
- * ones, most likely misspelt, are looked up with typos allowed.
+ * The one place that says how a query is read into the terms looked up. A query term the index
+ * knows is taken as meant; only unknown ones, most likely misspelt, are looked up with typos
+ * allowed, and only in a short query typed by a person, whose last word may be unfinished.
  */
-export function indexOptions(analyser: Analyser, statistics: TermStatistics): Options<IndexedPassage> {
-	const { vocabulary } = statistics;
-	const searchOptions: SearchOptions = {
-		combineWith: 'OR',
-		boost: { title: 1.2, breadcrumb: 1, body: 1 },
-		tokenize: (text) => [...statistics.focus(analyser.queryTerms(text, (term) => vocabulary.has(term)))],
-		prefix: (term, index, terms) => index === terms.length - 1 && isTypedTerm(term, terms) && term.length >= 3,
-		fuzzy: (term, _index, terms) =>
-			isTypedTerm(term, terms) && term.length >= 5 && !vocabulary.has(term) ? 0.25 : false,
-		maxFuzzy: 2,
-		weights: { prefix: 0.6, fuzzy: 0.5 },
-	};
-	return {
-		fields: ['title', 'breadcrumb', 'body'],
-		tokenize: (text, fieldName) => {
-			const terms = analyser.indexTerms(text);
-			for (const term of terms) {
-				vocabulary.add(term);
-			}
-			if (fieldName === 'body') {
-				statistics.countBody(terms);
-			}
-			return terms;
-		},
-		processTerm: (term) => term,
-		searchOptions,
-	};
+export function termQueries(
+	text: string,
+	analyser: Analyser,
+	statistics: TermStatistics,
+	cues: CueTable,
+	isKnownTerm: (term: string) => boolean,
+	tuning: RankingTuning = SHIPPED_TUNING,
+): TermQuery[] {
+	const read = analyser.queryTerms(text, isKnownTerm);
+	const terms = tuning.focusLongQueries ? statistics.focus(read) : read;
+	const typed = terms.length <= SHORT_QUERY_TERMS;
+	const cueQueries = cues
+		.termsFor(read)
+		.filter((term) => !terms.includes(term))
+		.map((term) => ({ term, prefix: false, maxEdits: 0, boost: tuning.cueBoost }));
+	const own = terms.map((term, position) => {
+		const byPerson = typed && !term.startsWith(SYNONYM_PREFIX);
+		return {
+			term,
+			prefix: byPerson && position === terms.length - 1 && term.length >= 3,
+			maxEdits:
+				byPerson && term.length >= 5 && !isKnownTerm(term)
+					? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE))
+					: 0,
+			boost: 1,
+		};
+	});
+	return [...own, ...cueQueries];
 }

@@ -99,19 +99,39 @@ export function analyseLines(passage: string, analyser: Analyser): AnalysedLine[
  * their order in the passage) and marks the matching words.
  */
 export function buildSnippet(lines: readonly AnalysedLine[], matchedTerms: ReadonlySet<string>): SnippetLine[] {
-	const scored: ScoredLine[] = lines.map((line) => {
-		const matches = line.tokens.filter((token) => matchedTerms.has(token.term));
-		return {
-			position: line.position,
-			text: line.text,
-			spans: mergeSpans(matches),
-			score: new Set(matches.map((token) => token.term)).size,
-		};
-	});
-	const best = [...scored]
-		.sort((left, right) => right.score - left.score || left.position - right.position)
-		.slice(0, MAX_SNIPPET_LINES)
-		.filter((line, index) => index === 0 || line.score > 0)
-		.sort((left, right) => left.position - right.position);
-	return best.map(toSegments);
+	const chosen: { line: AnalysedLine; score: number }[] = [];
+	for (const line of lines) {
+		const score = distinctMatches(line, matchedTerms);
+		if (chosen.length === MAX_SNIPPET_LINES && score <= (chosen.at(-1)?.score ?? 0)) {
+			continue;
+		}
+		let at = chosen.length;
+		while (at > 0 && score > (chosen[at - 1]?.score ?? 0)) {
+			at -= 1;
+		}
+		chosen.splice(at, 0, { line, score });
+		chosen.length = Math.min(chosen.length, MAX_SNIPPET_LINES);
+	}
+	return chosen
+		.filter((entry, index) => index === 0 || entry.score > 0)
+		.sort((left, right) => left.line.position - right.line.position)
+		.map(({ line, score }) =>
+			toSegments({
+				position: line.position,
+				text: line.text,
+				spans: mergeSpans(line.tokens.filter((token) => matchedTerms.has(token.term))),
+				score,
+			}),
+		);
+}
+
+/** How many of the matched terms a line holds (each counted once). */
+function distinctMatches(line: AnalysedLine, matchedTerms: ReadonlySet<string>): number {
+	const found: string[] = [];
+	for (const token of line.tokens) {
+		if (matchedTerms.has(token.term) && !found.includes(token.term)) {
+			found.push(token.term);
+		}
+	}
+	return found.length;
 }

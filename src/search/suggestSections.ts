@@ -12,23 +12,47 @@ function words(text: string): string[] {
 		.filter((word) => word.length > 0);
 }
 
+/** A section's title and breadcrumb as typed text is compared with them. */
+interface TitleKey {
+	readonly section: NoteSection;
+	readonly title: string;
+	readonly titleWords: readonly string[];
+	readonly breadcrumb: string;
+}
+
+/** Title keys per index, made on the first keystroke rather than on every one. */
+const titleKeys = new WeakMap<SearchIndex, readonly TitleKey[]>();
+
+function titleKeysOf(index: SearchIndex): readonly TitleKey[] {
+	let keys = titleKeys.get(index);
+	if (!keys) {
+		keys = index.sections.map((section) => ({
+			section,
+			title: section.title.toLowerCase(),
+			titleWords: words(section.title),
+			breadcrumb: section.breadcrumb.join(' ').toLowerCase(),
+		}));
+		titleKeys.set(index, keys);
+	}
+	return keys;
+}
+
 /** How well a title answers what has been typed so far: lower is better, undefined is no match. */
-function titleTier(section: NoteSection, typed: string, typedWords: readonly string[]): number | undefined {
-	const title = section.title.toLowerCase();
+function titleTier(key: TitleKey, typed: string, typedWords: readonly string[]): number | undefined {
+	const { title, titleWords } = key;
 	if (title === typed) {
 		return 0;
 	}
 	if (title.startsWith(typed)) {
 		return 1;
 	}
-	const titleWords = words(title);
 	if (typedWords.length > 0 && typedWords.every((word) => titleWords.some((titleWord) => titleWord.startsWith(word)))) {
 		return 2;
 	}
 	if (title.includes(typed)) {
 		return 3;
 	}
-	if (section.breadcrumb.join(' ').toLowerCase().includes(typed)) {
+	if (key.breadcrumb.includes(typed)) {
 		return 4;
 	}
 	return undefined;
@@ -71,8 +95,8 @@ export function suggestSections(index: SearchIndex, input: string, limit = MAX_S
 		return pinnedSections(index.sections, limit);
 	}
 	const typedWords = words(typed);
-	const ranked = index.sections
-		.map((section, position) => ({ section, position, tier: titleTier(section, typed, typedWords) }))
+	const ranked = titleKeysOf(index)
+		.map((key, position) => ({ section: key.section, position, tier: titleTier(key, typed, typedWords) }))
 		.filter((entry): entry is { section: NoteSection; position: number; tier: number } => entry.tier !== undefined)
 		.sort(
 			(left, right) =>

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { parseContentJson } from './contentJson.js';
 
 export interface SynonymEntry {
 	/** The acronym or name that stands for the entry, as people write it (`SSE-KMS`). */
@@ -31,20 +32,9 @@ export class SynonymFileError extends Error {
 
 /** Parses and validates a synonym table; errors name the file and the entry. */
 export function parseSynonyms(file: string, json: string): SynonymEntry[] {
-	let data: unknown;
-	try {
-		data = JSON.parse(json);
-	} catch (error) {
-		throw new SynonymFileError(file, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-	}
-	const result = synonymFileSchema.safeParse(data);
-	if (!result.success) {
-		const issue = result.error.issues[0];
-		const where = issue?.path.join('.') ?? '';
-		throw new SynonymFileError(file, `${where === '' ? '' : `${where}: `}${issue?.message ?? 'is invalid'}`);
-	}
+	const { entries } = parseContentJson(json, synonymFileSchema, (detail) => new SynonymFileError(file, detail));
 	const seen = new Map<string, string>();
-	for (const [index, entry] of result.data.entries.entries()) {
+	for (const [index, entry] of entries.entries()) {
 		const key = entry.term.toLowerCase();
 		const previous = seen.get(key);
 		if (previous !== undefined) {
@@ -52,7 +42,7 @@ export function parseSynonyms(file: string, json: string): SynonymEntry[] {
 		}
 		seen.set(key, entry.term);
 	}
-	return result.data.entries;
+	return entries;
 }
 
 export async function loadSynonyms(file: string): Promise<SynonymEntry[]> {
