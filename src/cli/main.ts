@@ -11,7 +11,7 @@ import {
 } from '../config/config.js';
 import { NoLocalDatabaseError, useLocalDatabase } from '../db/localDatabase.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { COMMAND_DEFINITIONS } from '../discord/commands/index.js';
+import { APPLICATION_COMMAND_DEFINITIONS, MESSAGE_COMMANDS } from '../discord/commands/index.js';
 import { registerCommands } from '../discord/registerCommands.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { NoNotesError } from '../search/loadSearchIndex.js';
@@ -25,7 +25,7 @@ Commands:
   bot                    connect to Discord and answer slash commands (gateway + interactions)
   worker                 post and close quiz questions from the job queue (Discord REST only)
   migrate                apply pending database migrations
-  commands               register the slash commands with Discord
+  commands               register the slash and message-menu commands with Discord
                          (in DISCORD_DEV_GUILD_ID when set, else globally)
   search [--json] <query>  search the notes from the terminal
   questions              check the question bank and print its spread (exit 1 if it needs fixing)
@@ -75,9 +75,11 @@ async function runApp(roles: AppRoles): Promise<void> {
 
 async function runCommands(): Promise<void> {
 	const config = loadDiscordConfig(process.env);
-	const result = await registerCommands(config, COMMAND_DEFINITIONS);
+	const result = await registerCommands(config, APPLICATION_COMMAND_DEFINITIONS);
+	const menu = new Set(MESSAGE_COMMANDS.map((command) => command.definition.name));
+	const listed = result.names.map((name) => (menu.has(name) ? `“${name}” (message menu)` : `/${name}`));
 	console.log(
-		`Registered ${result.names.map((name) => `/${name}`).join(', ')} ${result.scope === 'guild' ? `in guild ${config.devGuildId ?? ''}` : 'globally (may take up to an hour to appear)'} for application ${result.applicationId}.`,
+		`Registered ${listed.join(', ')} ${result.scope === 'guild' ? `in guild ${config.devGuildId ?? ''}` : 'globally (may take up to an hour to appear)'} for application ${result.applicationId}.`,
 	);
 }
 

@@ -3,7 +3,7 @@ import { Events, type Client } from 'discord.js';
 import type { DiscordConfig, ShardConfig } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import { createDiscordClient } from './client.js';
-import { COMMAND_DEFINITIONS, COMMANDS } from './commands/index.js';
+import { COMMAND_DEFINITIONS, COMMANDS, MESSAGE_COMMANDS } from './commands/index.js';
 import type { BotContext } from './context.js';
 import { watchAccessChanges } from './events/accessChanges.js';
 import { inviteUrl } from './invite.js';
@@ -40,10 +40,17 @@ async function hintWhenUnregistered(client: Client, devGuildId: string | undefin
 export async function startBot(
 	config: DiscordConfig & { readonly shards: ShardConfig },
 	logger: Logger,
-	services: Omit<BotContext, 'logger' | 'commandDefinitions'>,
+	services: Omit<BotContext, 'logger' | 'commands'>,
 ): Promise<RunningBot> {
 	const client = createDiscordClient(config, config.shards);
-	const route = createInteractionRouter(COMMANDS, { ...services, logger, commandDefinitions: COMMAND_DEFINITIONS });
+	const route = createInteractionRouter(COMMANDS, MESSAGE_COMMANDS, {
+		...services,
+		logger,
+		commands: {
+			slash: COMMAND_DEFINITIONS,
+			message: MESSAGE_COMMANDS.map((command) => ({ name: command.definition.name, help: command.help })),
+		},
+	});
 	// Interactions being answered, so that a shutdown can let them finish.
 	const inFlight = new Set<Promise<void>>();
 	let accepting = true;

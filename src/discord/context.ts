@@ -6,6 +6,12 @@ import type { ScoreUseCases } from '../scores/scoreUseCases.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import type { SearchUseCases } from '../search/searchNotes.js';
 
+/** The bot's commands as `/help` lists them. */
+export interface CommandCatalogue {
+	readonly slash: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+	readonly message: readonly { readonly name: string; readonly help: string }[];
+}
+
 /** What command and button handlers work with: the use cases they call, never a database or a queue. */
 export interface BotContext {
 	readonly index: SearchIndex;
@@ -17,7 +23,7 @@ export interface BotContext {
 	readonly scores: Pick<ScoreUseCases, 'leaderboard' | 'memberProgress'>;
 	readonly logger: Logger;
 	readonly metrics: Metrics;
-	readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+	readonly commands: CommandCatalogue;
 	/** True for an error that means a service (Postgres) is out for a moment: "try again shortly". */
 	readonly isServiceUnavailable: (error: unknown) => boolean;
 }

@@ -1,4 +1,4 @@
-import { REST, Routes, type APIApplication, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { REST, Routes, type APIApplication, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { DiscordConfig } from '../config/config.js';
 
 export interface RegistrationResult {
@@ -13,7 +13,7 @@ export interface RegistrationResult {
  */
 export async function registerCommands(
 	config: Pick<DiscordConfig, 'token' | 'applicationId' | 'devGuildId' | 'apiUrl'>,
-	definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+	definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
 ): Promise<RegistrationResult> {
 	const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
 	const applicationId = config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;

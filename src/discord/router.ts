@@ -3,9 +3,10 @@ import type {
 	ButtonInteraction,
 	ChatInputCommandInteraction,
 	Interaction,
+	MessageContextMenuCommandInteraction,
 	StringSelectMenuInteraction,
 } from 'discord.js';
-import type { SlashCommand } from './commands/command.js';
+import type { MessageCommand, SlashCommand } from './commands/command.js';
 import { handleNoteButton } from './components/noteButtons.js';
 import { handleQuizAnswer } from './components/quizButtons.js';
 import { handleScoreButton } from './components/scoreButtons.js';
@@ -15,15 +16,17 @@ import { decodeCustomId } from './customId.js';
 import { renderProblem } from './render/message.js';
 import { isExpiredInteraction, replyOptions, updateOptions } from './respond.js';
 
+const UNKNOWN_COMMAND = 'This command is not known to this version of the bot.';
 const STALE_BUTTON = 'This button no longer works. Run the command again.';
 const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
 const DATABASE_UNAVAILABLE =
 	'The quiz and scores are unavailable for a moment: our database is not answering. Nothing was recorded, so please try again shortly.';
 
-async function replyPrivately(
-	interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
-	text: string,
-): Promise<void> {
+/** The interactions that get a message back (autocomplete gets choices). */
+type AnsweredInteraction =
+	ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+async function replyPrivately(interaction: AnsweredInteraction, text: string): Promise<void> {
 	const problem = renderProblem(text);
 	if (interaction.deferred && !interaction.replied) {
 		// The member sees "thinking…": the problem takes its place.
@@ -88,9 +91,11 @@ async function routeAutocomplete(
  */
 export function createInteractionRouter(
 	commands: readonly SlashCommand[],
+	messageCommands: readonly MessageCommand[],
 	context: BotContext,
 ): (interaction: Interaction) => Promise<void> {
 	const byName = new Map(commands.map((command) => [command.definition.name, command]));
+	const messageCommandsByName = new Map(messageCommands.map((command) => [command.definition.name, command]));
 	return async (interaction) => {
 		const started = performance.now();
 		const where = {
@@ -118,7 +123,14 @@ export function createInteractionRouter(
 				if (command) {
 					await command.execute(interaction, context);
 				} else {
-					await replyPrivately(interaction, 'This command is not known to this version of the bot.');
+					await replyPrivately(interaction, UNKNOWN_COMMAND);
+				}
+			} else if (interaction.isMessageContextMenuCommand()) {
+				const command = messageCommandsByName.get(interaction.commandName);
+				if (command) {
+					await command.execute(interaction, context);
+				} else {
+					await replyPrivately(interaction, UNKNOWN_COMMAND);
 				}
 			} else if (interaction.isAutocomplete()) {
 				await routeAutocomplete(interaction, byName.get(interaction.commandName), context);
@@ -142,7 +154,12 @@ export function createInteractionRouter(
 			} else {
 				context.logger.error({ ...where, err: error }, 'interaction failed');
 			}
-			if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
+			if (
+				interaction.isChatInputCommand() ||
+				interaction.isMessageContextMenuCommand() ||
+				interaction.isButton() ||
+				interaction.isStringSelectMenu()
+			) {
 				await replyPrivately(interaction, unavailable ? DATABASE_UNAVAILABLE : FAILURE).catch((replyError: unknown) => {
 					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
 				});

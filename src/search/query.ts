@@ -34,3 +34,17 @@ export function checkQuery(raw: string): QueryCheck {
 	}
 	return { ok: true, query };
 }
+
+/**
+ * A message's text as a query: cleaned, and if longer than a query may be, cut at the last
+ * word that fits (a pasted question leads with its scenario, so its start is what matters).
+ */
+export function queryFromMessage(text: string): string {
+	const cleaned = cleanQuery(text);
+	if (cleaned.length <= MAX_QUERY_LENGTH) {
+		return cleaned;
+	}
+	const cut = cleaned.slice(0, MAX_QUERY_LENGTH + 1);
+	const lastSpace = cut.lastIndexOf(' ');
+	return (lastSpace > 0 ? cut.slice(0, lastSpace) : cut.slice(0, MAX_QUERY_LENGTH)).trim();
+}

@@ -1,3 +1,4 @@
+import { queryFromMessage } from './query.js';
 import { referTo, resolveReference, type QueryReference, type SavedQueries } from './savedQueries.js';
 import type { SearchIndex } from './searchIndex.js';
 import { searchPage, type SearchPage } from './searchPage.js';
@@ -24,6 +25,18 @@ export async function searchNotes(deps: SearchDependencies, rawQuery: string): P
 	return answer(deps, searchPage(deps.index, rawQuery));
 }
 
+export const NO_MESSAGE_TEXT =
+	'That message has no text to search the notes for. Use it on a message with words in it, or type `/search`.';
+
+/** Find in notes: the first page of results for a message's text (the start of it, if it is very long). */
+export async function findInNotes(deps: SearchDependencies, messageText: string): Promise<SearchAnswer> {
+	const query = queryFromMessage(messageText);
+	if (query === '') {
+		return { page: { status: 'invalid', problem: NO_MESSAGE_TEXT }, reference: undefined };
+	}
+	return searchNotes(deps, query);
+}
+
 /** A page button of a results message: that page of the same query, or `expired` when the query is gone. */
 export async function turnSearchPage(
 	deps: SearchDependencies,
@@ -38,6 +51,7 @@ export async function turnSearchPage(
 export function createSearchUseCases(deps: SearchDependencies) {
 	return {
 		notes: (query: string) => searchNotes(deps, query),
+		inMessage: (text: string) => findInNotes(deps, text),
 		turnPage: (reference: QueryReference, page: number) => turnSearchPage(deps, reference, page),
 	};
 }

@@ -1,5 +1,6 @@
+import { ApplicationCommandType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
+import { COMMAND_DEFINITIONS, MESSAGE_COMMANDS } from '../../src/discord/commands/index.js';
 import { decodeCustomId, encodeCustomId, type CustomId } from '../../src/discord/customId.js';
 import { queryChoices, sectionChoices } from '../../src/discord/render/autocomplete.js';
 import { renderHelp } from '../../src/discord/render/help.js';
@@ -24,9 +25,28 @@ describe('command definitions', () => {
 	});
 });
 
+describe('message menu commands', () => {
+	it('are valid for Discord: a 1–32 character name (spaces and capitals allowed), no description, no options', () => {
+		for (const { definition } of MESSAGE_COMMANDS) {
+			expect(definition.type).toBe(ApplicationCommandType.Message);
+			expect(definition.name.length).toBeGreaterThanOrEqual(1);
+			expect(definition.name.length).toBeLessThanOrEqual(32);
+			expect(definition).not.toHaveProperty('description');
+			expect(definition).not.toHaveProperty('options');
+		}
+		expect(MESSAGE_COMMANDS.map((command) => command.definition.name)).toEqual(['Find in notes']);
+	});
+});
+
 describe('/help', () => {
 	it('lists every command with its usage, privately', () => {
-		const message = renderHelp(COMMAND_DEFINITIONS, 'It knows 3 sections.');
+		const message = renderHelp(
+			{
+				slash: COMMAND_DEFINITIONS,
+				message: MESSAGE_COMMANDS.map((command) => ({ name: command.definition.name, help: command.help })),
+			},
+			'It knows 3 sections.',
+		);
 		expectSendable(message);
 		expect(message.ephemeral).toBe(true);
 		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
@@ -35,6 +55,7 @@ describe('/help', () => {
 			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
 			'`/stats [member:<@member>]`',
 			'`/help`',
+			'`Apps › Find in notes`',
 			'`/quiz setup channel:<#channel> time:<HH:MM> timezone:<text> [role:<@role>] [answer_window:<number>]`',
 			'`/quiz status`',
 			'`/quiz pause`',
@@ -45,7 +66,7 @@ describe('/help', () => {
 		]);
 		const values = message.embeds[0]?.fields?.map((field) => field.value) ?? [];
 		expect(values.filter((value) => value.startsWith('🔒 Manage Server only.'))).toHaveLength(7);
-		expect(values.slice(0, 5).some((value) => value.includes('Manage Server'))).toBe(false);
+		expect(values.slice(0, 6).some((value) => value.includes('Manage Server'))).toBe(false);
 	});
 });
 

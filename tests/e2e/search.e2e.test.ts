@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.js';
 import { loadDiscordConfig } from '../../src/config/config.js';
-import { COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
+import { APPLICATION_COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
 import { registerCommands } from '../../src/discord/registerCommands.js';
 import { FAKE_TOKEN, startAppAgainst, startHarness, useHarness } from './harness.js';
 import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
@@ -16,22 +16,22 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		const base = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: discord.apiUrl };
 		const inGuild = await registerCommands(
 			loadDiscordConfig({ ...base, DISCORD_DEV_GUILD_ID: discord.guild.id }),
-			COMMAND_DEFINITIONS,
+			APPLICATION_COMMAND_DEFINITIONS,
 		);
 		expect(inGuild).toEqual({
 			scope: 'guild',
 			applicationId: discord.application.id,
-			names: ['search', 'note', 'quiz', 'leaderboard', 'stats', 'help'],
+			names: ['search', 'note', 'quiz', 'leaderboard', 'stats', 'help', 'Find in notes'],
 		});
 		expect(
 			(discord.guildCommands.get(discord.guild.id) ?? []).map((command) => (command as { name: string }).name),
-		).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help']);
+		).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help', 'Find in notes']);
 		const global = await registerCommands(
 			loadDiscordConfig({ ...base, DISCORD_APPLICATION_ID: discord.application.id }),
-			COMMAND_DEFINITIONS,
+			APPLICATION_COMMAND_DEFINITIONS,
 		);
 		expect(global.scope).toBe('global');
-		expect(discord.globalCommands).toHaveLength(6);
+		expect(discord.globalCommands).toHaveLength(7);
 
 		// Registered: a bot started now gives no registration hint.
 		const lines: string[] = [];
@@ -167,15 +167,17 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		const help = await harness().discord.command({ name: 'help' });
 		expectPrivate(help);
 		const fields = firstEmbed(help).fields ?? [];
-		expect(fields.slice(0, 5).map((field) => field.name)).toEqual([
+		expect(fields.slice(0, 6).map((field) => field.name)).toEqual([
 			'`/search query:<text>`',
 			'`/note topic:<text>`',
 			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
 			'`/stats [member:<@member>]`',
 			'`/help`',
+			'`Apps › Find in notes`',
 		]);
+		expect(fields[5]?.value).toMatch(/^Right-click \(or long-press\) a message, then Apps › Find in notes/u);
 		// The admin commands come last, each marked as needing Manage Server.
-		expect(fields.slice(5).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
+		expect(fields.slice(6).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
 			'`/quiz setup',
 			'`/quiz status`',
 			'`/quiz pause`',
@@ -184,7 +186,7 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 			'`/quiz disable`',
 			'`/quiz recap',
 		]);
-		expect(fields.slice(5).every((field) => field.value.startsWith('🔒 Manage Server only.'))).toBe(true);
+		expect(fields.slice(6).every((field) => field.value.startsWith('🔒 Manage Server only.'))).toBe(true);
 	});
 
 	it.each([

@@ -10,9 +10,9 @@ export const helpDefinition = {
 
 export const helpCommand: SlashCommand = {
 	definition: helpDefinition,
-	async execute(interaction, { index, commandDefinitions }) {
+	async execute(interaction, { index, commands }) {
 		const files = new Set(index.sections.map((section) => section.file)).size;
 		const summary = `It knows ${index.sections.length} sections from ${files} note files.`;
-		await interaction.reply(replyOptions(renderHelp(commandDefinitions, summary)));
+		await interaction.reply(replyOptions(renderHelp(commands, summary)));
 	},
 };

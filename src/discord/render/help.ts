@@ -4,6 +4,7 @@ import {
 	type APIApplicationCommandOption,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { CommandCatalogue } from '../context.js';
 import { fitEmbed, truncate, DISCORD_LIMITS } from './limits.js';
 import { COLOURS, type RenderedMessage } from './message.js';
 
@@ -65,14 +66,17 @@ function helpLines(definition: RESTPostAPIChatInputApplicationCommandsJSONBody):
 
 /**
  * Every command the bot has, straight from the command definitions: usage as a member types
- * it, and the commands that need Manage Server marked and listed last.
+ * it, the message menu's commands after the members' slash commands, and the commands that
+ * need Manage Server marked and listed last.
  */
-export function renderHelp(
-	definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
-	notesSummary: string,
-): RenderedMessage {
-	const lines = definitions.flatMap(helpLines);
-	const ordered = [...lines.filter((line) => !line.admin), ...lines.filter((line) => line.admin)];
+export function renderHelp(commands: CommandCatalogue, notesSummary: string): RenderedMessage {
+	const lines = commands.slash.flatMap(helpLines);
+	const menuLines = commands.message.map((command) => ({
+		usage: `Apps › ${command.name}`,
+		description: command.help,
+		admin: false,
+	}));
+	const ordered = [...lines.filter((line) => !line.admin), ...menuLines, ...lines.filter((line) => line.admin)];
 	return {
 		embeds: [
 			fitEmbed({

@@ -22,6 +22,7 @@ import {
 	type APIUser,
 } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
+import { checkCommands } from './commands.js';
 import { FakeGateway, shardOf } from './gateway.js';
 import { pingsOf } from './mentions.js';
 import { snowflake, snowflakeOnShard } from './snowflake.js';
@@ -344,6 +345,7 @@ export class FakeDiscord {
 			.filter(
 				(stored) =>
 					stored.message.channel_id === channelId &&
+					stored.message.author.id === this.botUser.id &&
 					stored.message.type === MessageType.Default &&
 					stored.message.interaction_metadata === undefined,
 			)
@@ -355,6 +357,50 @@ export class FakeDiscord {
 	}
 
 	// --- Driving the bot as members would -------------------------------------------------
+
+	/**
+	 * A member posts a message in a channel. The bot asks for no message intents, so, as on
+	 * Discord, no gateway event tells it; it sees the message only when a member runs a message
+	 * command on it.
+	 */
+	public memberSays(channelId: string, content: string, member: FakeMember = this.member): SeenMessage {
+		const message = this.storeMessage(channelId, { content }, { author: member.user });
+		return seen(message, undefined);
+	}
+
+	/**
+	 * A member right-clicks a message and picks one of the bot's commands under Apps. Discord
+	 * offers only registered message commands (in the message's guild, or global), and sends
+	 * the message whole in the interaction's resolved data, content included, whatever the
+	 * bot's intents.
+	 */
+	public async messageCommand(
+		name: string,
+		message: SeenMessage,
+		member: FakeMember = this.member,
+	): Promise<SeenMessage> {
+		const guild = this.guildOfChannel(message.raw.channel_id);
+		const registered = [...(guild ? (this.guildCommands.get(guild.id) ?? []) : []), ...this.globalCommands].find(
+			(command) =>
+				(command as { type?: number }).type === ApplicationCommandType.Message &&
+				(command as { name?: string }).name === name,
+		) as { id: string } | undefined;
+		if (!registered) {
+			throw new Error(`fake discord: no message command "${name}" is registered; Discord would not offer it`);
+		}
+		const record = this.sendInteraction(
+			InteractionType.ApplicationCommand,
+			{ name, member, ...(guild ? { guild, inChannel: message.raw.channel_id } : { dm: true }) },
+			{
+				id: registered.id,
+				name,
+				type: ApplicationCommandType.Message,
+				target_id: message.id,
+				resolved: { messages: { [message.id]: message.raw } },
+			},
+		);
+		return this.replyOf(record);
+	}
 
 	/** A member runs a slash command; resolves with the reply they see. */
 	public async command(options: CommandOptions): Promise<SeenMessage> {
@@ -904,6 +950,10 @@ export class FakeDiscord {
 				return notFound('Unknown Application', 10002);
 			}
 			if (method === 'PUT') {
+				const refused = checkCommands(body);
+				if (refused) {
+					return refused;
+				}
 				this.globalCommands.splice(0, this.globalCommands.length, ...this.withIds(body));
 			}
 			return method === 'PUT' || method === 'GET' ? ok(this.globalCommands) : undefined;
@@ -914,6 +964,10 @@ export class FakeDiscord {
 				return notFound('Unknown Guild', 10004);
 			}
 			if (method === 'PUT') {
+				const refused = checkCommands(body);
+				if (refused) {
+					return refused;
+				}
 				this.guildCommands.set(guildId, this.withIds(body));
 			}
 			return method === 'PUT' || method === 'GET' ? ok(this.guildCommands.get(guildId) ?? []) : undefined;
