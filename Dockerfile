@@ -14,8 +14,12 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The Prisma client is compiled into dist/, so install scripts are not needed here.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# The Prisma client is compiled into dist/, so install scripts are not needed here. npm installs
+# @prisma/client's optional peers (the prisma CLI, TypeScript) unless optional packages are left
+# out; the only other optional ones are msgpackr's native encoder (it falls back to JavaScript)
+# and pg-cloudflare (Cloudflare Workers only). tests/runtime/checkRuntimeLayout.ts repeats this
+# stage without Docker in CI.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY prisma ./prisma
 COPY content ./content

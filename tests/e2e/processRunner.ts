@@ -26,6 +26,20 @@ export interface StudybotProcess {
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** How to launch studybot: from the sources with tsx (the default), or a build elsewhere. */
+export interface StudybotInstall {
+	readonly cwd: string;
+	/** Node's arguments before the subcommand. */
+	readonly entry: readonly string[];
+	readonly contentDir: string;
+}
+
+export const SOURCE_INSTALL: StudybotInstall = {
+	cwd: ROOT,
+	entry: ['--import', 'tsx', 'src/cli/main.ts'],
+	contentDir: CONTENT_DIR,
+};
+
 /** Runs `studybot <command>` as its own process against the fake Discord, and waits until it is ready. */
 export async function startStudybotProcess(
 	command: 'all' | 'bot' | 'worker',
@@ -36,12 +50,14 @@ export async function startStudybotProcess(
 		queuePrefix: string;
 		migrate?: boolean;
 		logLevel?: string;
+		install?: StudybotInstall;
 	},
 ): Promise<StudybotProcess> {
 	const healthPort = await freePort();
+	const install = settings.install ?? SOURCE_INSTALL;
 	let output = '';
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', command], {
-		cwd: ROOT,
+	const child = spawn(process.execPath, [...install.entry, command], {
+		cwd: install.cwd,
 		env: {
 			...process.env,
 			DISCORD_TOKEN: FAKE_TOKEN,
@@ -50,7 +66,7 @@ export async function startStudybotProcess(
 			REDIS_URL: settings.redisUrl,
 			QUEUE_PREFIX: settings.queuePrefix,
 			HEALTH_PORT: String(healthPort),
-			CONTENT_DIR,
+			CONTENT_DIR: install.contentDir,
 			LOG_LEVEL: settings.logLevel ?? 'info',
 			MIGRATE_ON_START: String(settings.migrate ?? false),
 		},
