@@ -15,7 +15,7 @@ function forbid(files, patterns, message) {
 	};
 }
 
-const DOMAIN = ['src/notes/**', 'src/search/**', 'src/quiz/**', 'src/scores/**', 'src/time/**'];
+const DOMAIN = ['src/notes/**', 'src/search/**', 'src/quiz/**', 'src/scores/**', 'src/study/**', 'src/time/**'];
 
 export default tseslint.config(
 	{ ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', 'src/db/generated/'] },

@@ -6,6 +6,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { PrismaQuizStore } from '../db/quizStore.js';
 import { PrismaSavedQueries } from '../db/savedQueryStore.js';
 import { PrismaScoreStore } from '../db/scoreStore.js';
+import { PrismaStudyStore } from '../db/studyStore.js';
 import { DiscordAnnouncer } from '../discord/announcer.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
 import { createRestPublisher } from '../discord/quizPublisher.js';
@@ -13,6 +14,8 @@ import { Metrics } from '../health/metrics.js';
 import { BullQuizScheduler } from '../jobs/bullQuizScheduler.js';
 import { createQuizQueue, QUIZ_QUEUE } from '../jobs/quizQueue.js';
 import { createQuizWorker } from '../jobs/quizWorker.js';
+import { BullReminderQueue, createStudyQueue } from '../jobs/studyQueue.js';
+import { createStudyWorker } from '../jobs/studyWorker.js';
 import { createRedis } from '../jobs/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { cachedRoundReader } from '../quiz/cachedRoundReader.js';
@@ -26,7 +29,7 @@ import { createUseCases } from './useCases.js';
 export interface AppRoles {
 	/** Gateway and interactions. */
 	readonly bot: boolean;
-	/** BullMQ consumers: post and close quiz rounds over Discord REST. */
+	/** BullMQ consumers: post and close quiz rounds, and send review reminders, over Discord REST. */
 	readonly worker: boolean;
 }
 
@@ -61,7 +64,9 @@ export async function startApp(
 	const announcer = new DiscordAnnouncer(createRestPublisher(config));
 	const savedQueries = new PrismaSavedQueries(prisma);
 	const search = createSearchUseCases({ index, savedQueries });
-	const { quiz, scores } = createUseCases({
+	const studyQueue = createStudyQueue(queueConnection, config.queuePrefix);
+	const reminderQueue = new BullReminderQueue(studyQueue);
+	const { quiz, scores, study } = createUseCases({
 		store,
 		scheduler: new BullQuizScheduler(queue),
 		announcer,
@@ -71,6 +76,9 @@ export async function startApp(
 		clock,
 		readRound: cachedRoundReader((roundId) => store.getRound(roundId)),
 		pause: (milliseconds) => sleep(milliseconds),
+		studyStore: new PrismaStudyStore(prisma),
+		reminderQueue,
+		reminderSender: announcer,
 	});
 	const metrics = new Metrics();
 
@@ -86,12 +94,18 @@ export async function startApp(
 			search,
 			quiz,
 			scores,
+			study,
 			metrics,
 			isServiceUnavailable: isDatabaseUnavailable,
 		});
 	}
 	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker', logger) : undefined;
-	const worker = workerConnection && createQuizWorker({ quiz, scores, logger }, workerConnection, config.queuePrefix);
+	const worker =
+		workerConnection && createQuizWorker({ quiz, scores, study, logger }, workerConnection, config.queuePrefix);
+	const studyWorker = workerConnection && createStudyWorker({ study, logger }, workerConnection, config.queuePrefix);
+	if (studyWorker) {
+		await reminderQueue.scheduleSweep();
+	}
 	worker?.on('completed', (job) => {
 		metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job.name, outcome: 'completed' });
 	});
@@ -120,9 +134,11 @@ export async function startApp(
 			pruning?.stop();
 			await bot?.drain();
 			await worker?.close();
+			await studyWorker?.close();
 			await health.close();
 			await bot?.stop();
 			await queue.close();
+			await studyQueue.close();
 			queueConnection.disconnect();
 			workerConnection?.disconnect();
 			await prisma.$disconnect();

@@ -6,9 +6,11 @@ import type { QuizRound, RoundStats } from '../quiz/rounds.js';
 import type { QuizSettings } from '../quiz/settings.js';
 import type { RecapAnnouncer } from '../scores/recapAnnouncer.js';
 import type { WeeklyRecap } from '../scores/weeklyRecap.js';
+import type { ReminderSender } from '../study/reminderSender.js';
 import type { QuizPublisher } from './quizPublisher.js';
 import { renderPostFailureReport } from './render/quizAdmin.js';
 import { renderQuizPost, renderQuizReveal } from './render/quizRound.js';
+import { renderReviewReminder } from './render/study.js';
 import { renderWeeklyRecap } from './render/weeklyRecap.js';
 
 /** Discord takes nonces of at most 25 characters. */
@@ -18,9 +20,9 @@ function nonceOf(text: string): string {
 
 /**
  * The quiz as members see it in their channels: questions, reveals and recaps rendered and sent
- * over REST. Discord's `enforce_nonce` turns a retried post into the first message.
+ * over REST; and the review reminders, by DM. Discord's `enforce_nonce` turns a retried post into the first message.
  */
-export class DiscordAnnouncer implements QuizAnnouncer, RecapAnnouncer {
+export class DiscordAnnouncer implements QuizAnnouncer, RecapAnnouncer, ReminderSender {
 	public constructor(private readonly publisher: QuizPublisher) {}
 
 	public async postQuestion(round: QuizRound, question: Question, settings: QuizSettings): Promise<string> {
@@ -61,5 +63,9 @@ export class DiscordAnnouncer implements QuizAnnouncer, RecapAnnouncer {
 			renderPostFailureReport(settings, round, failure),
 			nonceOf(`post-failure:${round.id}`),
 		);
+	}
+
+	public sendReviewReminder(userId: string, dueCards: number): Promise<'sent' | 'dm-closed'> {
+		return this.publisher.directMessage(userId, renderReviewReminder(dueCards));
 	}
 }

@@ -5,6 +5,7 @@ import type { QuizUseCases } from '../quiz/quizUseCases.js';
 import type { ScoreUseCases } from '../scores/scoreUseCases.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import type { SearchUseCases } from '../search/searchNotes.js';
+import type { StudyUseCases } from '../study/studyUseCases.js';
 
 /** The bot's commands as `/help` lists them. */
 export interface CommandCatalogue {
@@ -21,6 +22,21 @@ export interface BotContext {
 		'setUp' | 'changeStatus' | 'setWeeklyRecap' | 'postNow' | 'overview' | 'answer' | 'retryBlockedPost'
 	>;
 	readonly scores: Pick<ScoreUseCases, 'leaderboard' | 'memberProgress'>;
+	readonly study: Pick<
+		StudyUseCases,
+		| 'startPractice'
+		| 'topics'
+		| 'startReview'
+		| 'answer'
+		| 'next'
+		| 'leeches'
+		| 'unsuspend'
+		| 'setReminder'
+		| 'stopReminder'
+		| 'progress'
+		| 'footprint'
+		| 'forget'
+	>;
 	readonly logger: Logger;
 	readonly metrics: Metrics;
 	readonly commands: CommandCatalogue;

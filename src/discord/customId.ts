@@ -20,7 +20,23 @@ export type CustomId =
 			readonly period: Period;
 			readonly page: number;
 	  }
-	| { readonly feature: 'stats'; readonly action: 'share'; readonly userId: string };
+	| { readonly feature: 'stats'; readonly action: 'share'; readonly userId: string }
+	/** An option of a practice or review session's question; `pick` is the menu of a multi-answer one. */
+	| {
+			readonly feature: 'study';
+			readonly action: 'answer';
+			readonly sessionId: number;
+			readonly position: number;
+			readonly choice: number;
+	  }
+	| {
+			readonly feature: 'study';
+			readonly action: 'pick' | 'next';
+			readonly sessionId: number;
+			readonly position: number;
+	  }
+	| { readonly feature: 'review'; readonly action: 'unsuspend'; readonly questionId: string }
+	| { readonly feature: 'privacy'; readonly action: 'delete' | 'confirm' | 'cancel' };
 
 const SECTION_ID = /^[a-z0-9-]+\.[a-z0-9-]+$/u;
 const MAX_INDEX = 999;
@@ -45,6 +61,14 @@ export function encodeCustomId(id: CustomId): string {
 				return [id.feature, id.action, id.userId];
 			case 'note':
 				return [id.feature, id.action, id.sectionId, id.action === 'open' ? id.passage : id.page];
+			case 'study':
+				return id.action === 'answer'
+					? [id.feature, id.action, id.sessionId, id.position, id.choice]
+					: [id.feature, id.action, id.sessionId, id.position];
+			case 'review':
+				return [id.feature, id.action, id.questionId];
+			case 'privacy':
+				return [id.feature, id.action];
 		}
 	})();
 	const encoded = parts.join(':');
@@ -66,6 +90,8 @@ const ROUND_ID = /^[1-9]\d{0,9}$/u;
 const MAX_OPTIONS = 6;
 
 const USER_ID = /^\d{17,20}$/u;
+const SESSION_ID = /^[1-9]\d{0,9}$/u;
+const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,79}$/u;
 const QUERY_KEY = /^[0-9a-f]{16}$/u;
 
 function isPeriod(text: string | undefined): text is Period {
@@ -116,6 +142,20 @@ export function decodeCustomId(raw: string): CustomId | undefined {
 			? { feature, action, page, query: { kind: 'saved', key: text } }
 			: undefined;
 	}
+	if (feature === 'study') {
+		return decodeStudy(action, args);
+	}
+	if (feature === 'review' && action === 'unsuspend' && args.length === 1) {
+		const [questionId] = args;
+		return questionId !== undefined && QUESTION_ID.test(questionId) ? { feature, action, questionId } : undefined;
+	}
+	if (
+		feature === 'privacy' &&
+		(action === 'delete' || action === 'confirm' || action === 'cancel') &&
+		args.length === 0
+	) {
+		return { feature, action };
+	}
 	if (feature === 'note' && args.length === 2) {
 		const [sectionId, indexText] = args;
 		const index = parseIndex(indexText);
@@ -133,4 +173,22 @@ export function decodeCustomId(raw: string): CustomId | undefined {
 		}
 	}
 	return undefined;
+}
+
+function decodeStudy(action: string | undefined, args: readonly string[]): CustomId | undefined {
+	const [sessionText, positionText, choiceText] = args;
+	const position = parseIndex(positionText);
+	if (sessionText === undefined || !SESSION_ID.test(sessionText) || position === undefined) {
+		return undefined;
+	}
+	const sessionId = Number(sessionText);
+	if (action === 'answer' && args.length === 3) {
+		const choice = parseIndex(choiceText);
+		return choice !== undefined && choice < MAX_OPTIONS
+			? { feature: 'study', action, sessionId, position, choice }
+			: undefined;
+	}
+	return (action === 'pick' || action === 'next') && args.length === 2
+		? { feature: 'study', action, sessionId, position }
+		: undefined;
 }

@@ -2,6 +2,7 @@ import {
 	DiscordAPIError,
 	REST,
 	Routes,
+	type APIDMChannel,
 	type APIGuild,
 	type APIGuildChannel,
 	type APIGuildMember,
@@ -20,6 +21,8 @@ export interface QuizPublisher {
 	 */
 	post(channelId: string, message: ChannelPost, nonce: string): Promise<string>;
 	edit(channelId: string, messageId: string, message: ChannelPost): Promise<void>;
+	/** Sends a member a DM; `dm-closed` when Discord refuses it (the member takes no DMs from the bot). */
+	directMessage(userId: string, message: ChannelPost): Promise<'sent' | 'dm-closed'>;
 }
 
 function body(message: ChannelPost) {
@@ -35,6 +38,8 @@ function body(message: ChannelPost) {
 const MISSING_ACCESS = 50_001;
 const MISSING_PERMISSIONS = 50_013;
 const UNKNOWN_CHANNEL = 10_003;
+/** "Cannot send messages to this user": DMs closed, no server shared, or the bot blocked. */
+const CANNOT_MESSAGE_USER = 50_007;
 
 export function createRestPublisher(config: { token: string; apiUrl: string | undefined }): QuizPublisher {
 	const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
@@ -95,6 +100,18 @@ export function createRestPublisher(config: { token: string; apiUrl: string | un
 		},
 		async edit(channelId, messageId, message) {
 			await rest.patch(Routes.channelMessage(channelId, messageId), { body: body(message) });
+		},
+		async directMessage(userId, message) {
+			try {
+				const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel;
+				await rest.post(Routes.channelMessages(channel.id), { body: body(message) });
+				return 'sent';
+			} catch (error) {
+				if (error instanceof DiscordAPIError && error.code === CANNOT_MESSAGE_USER) {
+					return 'dm-closed';
+				}
+				throw error;
+			}
 		},
 	};
 }

@@ -3,6 +3,7 @@ import {
 	MessageFlags,
 	type ButtonInteraction,
 	type ChatInputCommandInteraction,
+	type MessageContextMenuCommandInteraction,
 	type StringSelectMenuInteraction,
 	type InteractionReplyOptions,
 	type InteractionUpdateOptions,
@@ -57,20 +58,20 @@ export function isExpiredInteraction(error: unknown): boolean {
 }
 
 /**
- * Replies with what `work` renders. When the work is slower than {@link DEFER_AFTER_MS}, the
- * interaction is acknowledged first (the member sees "thinking…") and the reply edited in when
- * ready, so a slow moment never loses the interaction. `ephemeral` must be known up front: the
- * acknowledgement already decides who sees the reply. The acknowledgement is awaited (and its
- * failure handled) whatever the work does, so no promise is ever left without a handler.
+ * Answers with what `work` renders. When the work is slower than {@link DEFER_AFTER_MS}, the
+ * interaction is acknowledged first and the answer edited in when ready, so a slow moment never
+ * loses the interaction. The acknowledgement is awaited (and its failure handled) whatever the
+ * work does, so no promise is ever left without a handler.
  */
-export async function replyWhenReady(
-	interaction: ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction,
-	ephemeral: boolean,
+async function answerWhenReady(
+	acknowledge: () => Promise<unknown>,
+	answer: (message: RenderedMessage) => Promise<unknown>,
+	editIn: (message: RenderedMessage) => Promise<unknown>,
 	work: () => Promise<RenderedMessage>,
 ): Promise<void> {
 	let deferral: Promise<{ readonly ok: true } | { readonly ok: false; readonly error: unknown }> | undefined;
 	const timer = setTimeout(() => {
-		deferral = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(
+		deferral = acknowledge().then(
 			() => ({ ok: true }) as const,
 			(error: unknown) => ({ ok: false, error }) as const,
 		);
@@ -84,10 +85,44 @@ export async function replyWhenReady(
 		deferred = await deferral;
 	}
 	if (deferred === undefined) {
-		await interaction.reply(replyOptions(message));
+		await answer(message);
 	} else if (deferred.ok) {
-		await interaction.editReply(updateOptions(message));
+		await editIn(message);
 	} else {
 		throw isExpiredInteraction(deferred.error) ? new InteractionExpiredError(deferred.error) : deferred.error;
 	}
+}
+
+/**
+ * Replies with what `work` renders (the member sees "thinking…" if it is slow). `ephemeral`
+ * must be known up front: the acknowledgement already decides who sees the reply.
+ */
+export function replyWhenReady(
+	interaction:
+		| ButtonInteraction
+		| StringSelectMenuInteraction
+		| ChatInputCommandInteraction
+		| MessageContextMenuCommandInteraction,
+	ephemeral: boolean,
+	work: () => Promise<RenderedMessage>,
+): Promise<void> {
+	return answerWhenReady(
+		() => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+		(message) => interaction.reply(replyOptions(message)),
+		(message) => interaction.editReply(updateOptions(message)),
+		work,
+	);
+}
+
+/** Replaces the message a button or menu is on with what `work` renders (acknowledged first if it is slow). */
+export function updateWhenReady(
+	interaction: ButtonInteraction | StringSelectMenuInteraction,
+	work: () => Promise<RenderedMessage>,
+): Promise<void> {
+	return answerWhenReady(
+		() => interaction.deferUpdate(),
+		(message) => interaction.update(updateOptions(message)),
+		(message) => interaction.editReply(updateOptions(message)),
+		work,
+	);
 }

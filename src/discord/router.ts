@@ -11,6 +11,7 @@ import { handleNoteButton } from './components/noteButtons.js';
 import { handleQuizAnswer } from './components/quizButtons.js';
 import { handleScoreButton } from './components/scoreButtons.js';
 import { handleSearchButton } from './components/searchButtons.js';
+import { handlePrivacyButton, handleReviewButton, handleStudyComponent } from './components/studyButtons.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './customId.js';
 import { renderProblem } from './render/message.js';
@@ -38,18 +39,22 @@ async function replyPrivately(interaction: AnsweredInteraction, text: string): P
 	}
 }
 
-/** Buttons and menus, by their custom id; only the quiz has a menu (a "Select TWO/THREE" answer). */
+/** Buttons and menus, by their custom id; menus answer "Select TWO/THREE" questions (quiz and study). */
 async function routeComponent(
 	interaction: ButtonInteraction | StringSelectMenuInteraction,
 	context: BotContext,
 ): Promise<void> {
 	const id = decodeCustomId(interaction.customId);
-	if (!id || (id.feature !== 'quiz' && !interaction.isButton())) {
+	if (!id || (id.feature !== 'quiz' && id.feature !== 'study' && !interaction.isButton())) {
 		await replyPrivately(interaction, STALE_BUTTON);
 		return;
 	}
 	if (id.feature === 'quiz') {
 		await handleQuizAnswer(interaction, id, context);
+		return;
+	}
+	if (id.feature === 'study') {
+		await handleStudyComponent(interaction, id, context);
 		return;
 	}
 	if (!interaction.isButton()) {
@@ -65,6 +70,12 @@ async function routeComponent(
 		case 'leaderboard':
 		case 'stats':
 			await handleScoreButton(interaction, id, context);
+			return;
+		case 'review':
+			await handleReviewButton(interaction, id, context);
+			return;
+		case 'privacy':
+			await handlePrivacyButton(interaction, id, context);
 			return;
 		default: {
 			const unhandled: never = id;

@@ -3,11 +3,14 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import type { QuizUseCases } from '../quiz/quizUseCases.js';
 import type { ScoreUseCases } from '../scores/scoreUseCases.js';
+import type { StudyUseCases } from '../study/studyUseCases.js';
 import { QUIZ_QUEUE, QuizJob, readQuizJob, type QuizJobData } from './quizQueue.js';
 
 export interface QuizWorkerDependencies {
 	readonly quiz: Pick<QuizUseCases, 'postDueRound' | 'closeRound'>;
 	readonly scores: Pick<ScoreUseCases, 'postWeeklyRecap'>;
+	/** A closed round's answers become reviews of the members' cards. */
+	readonly study: Pick<StudyUseCases, 'reviewDailyAnswers'>;
 	readonly logger: Logger;
 }
 
@@ -50,6 +53,10 @@ async function runQuizJob(deps: QuizWorkerDependencies, job: Job<QuizJobData>): 
 					{ guildId: outcome.round.guildId, roundId: outcome.round.id, ...outcome.stats },
 					'quiz round closed',
 				);
+			}
+			if (outcome.status !== 'unknown') {
+				// Also on a retry of a round already closed: reviewing an answer twice changes nothing.
+				await deps.study.reviewDailyAnswers(request.data.roundId);
 			}
 			return outcome.status;
 		}

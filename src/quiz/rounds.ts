@@ -1,3 +1,4 @@
+import { judgeChoices } from './choices.js';
 import type { RecordedPostFailure } from './postFailure.js';
 import type { Question } from './questionBank.js';
 import { pointsFor } from './scoring.js';
@@ -84,23 +85,17 @@ export function judgeAnswer(
 	shownIndices: readonly number[],
 	now: Date,
 ): AnswerDecision {
-	const shown = [...new Set(shownIndices)].sort((left, right) => left - right);
-	const optionIndices = shown.map((index) => round.optionOrder[index]);
-	if (
-		shown.length !== question.correct.length ||
-		shown.length !== shownIndices.length ||
-		optionIndices.some((index) => index === undefined)
-	) {
-		return { kind: 'invalid-choice' };
+	const judged = judgeChoices(question, round.optionOrder, shownIndices);
+	if (judged.kind === 'invalid-choice') {
+		return judged;
 	}
 	if (round.closedAt !== null || now.getTime() >= round.closesAt.getTime()) {
 		return { kind: 'closed' };
 	}
-	const picked = optionIndices.filter((index) => index !== undefined);
-	const correct = picked.every((index) => question.correct.includes(index));
+	const { correct } = judged;
 	return {
 		kind: 'accept',
-		optionIndices: picked,
+		optionIndices: judged.optionIndices,
 		correct,
 		points: pointsFor(correct, { postedAt: round.postedAt, closesAt: round.closesAt, answeredAt: now }),
 	};

@@ -1,4 +1,4 @@
-import { closestTimeZones, formatLocalTime, isValidTimeZone, parseLocalTime } from '../time/zonedTime.js';
+import { formatLocalTime, readZonedTime } from '../time/zonedTime.js';
 import { overviewOf, type QuizOverview } from './getQuizOverview.js';
 import type { QuizDependencies } from './quizDependencies.js';
 import { DEFAULT_ANSWER_WINDOW_HOURS, MAX_ANSWER_WINDOW_HOURS } from './settings.js';
@@ -34,14 +34,11 @@ export async function setUpQuiz(
 	deps: Pick<QuizDependencies, 'store' | 'scheduler' | 'clock'>,
 	input: SetUpQuizInput,
 ): Promise<SetUpQuizOutcome> {
-	const time = parseLocalTime(input.time);
-	if (!time) {
-		return { status: 'invalid-time', time: input.time };
+	const read = readZonedTime(input.time, input.timezone);
+	if (read.status !== 'ok') {
+		return read;
 	}
-	const timezone = input.timezone.trim();
-	if (!isValidTimeZone(timezone)) {
-		return { status: 'invalid-time-zone', timezone, suggestions: closestTimeZones(timezone) };
-	}
+	const { time, timezone } = read;
 	const answerWindowHours = input.answerWindowHours ?? DEFAULT_ANSWER_WINDOW_HOURS;
 	if (!Number.isInteger(answerWindowHours) || answerWindowHours < 1 || answerWindowHours > MAX_ANSWER_WINDOW_HOURS) {
 		return { status: 'invalid-answer-window' };

@@ -188,3 +188,22 @@ export function dailyCronPattern({ hour, minute }: LocalTime): string {
 export function weeklyCronPattern({ hour, minute }: LocalTime, isoWeekday: number): string {
 	return `${minute} ${hour} * * ${isoWeekday % 7}`;
 }
+
+/** A local time and zone typed by a member, read, or what is wrong with them. */
+export type ZonedTimeInput =
+	| { readonly status: 'ok'; readonly time: LocalTime; readonly timezone: string }
+	| { readonly status: 'invalid-time'; readonly time: string }
+	| { readonly status: 'invalid-time-zone'; readonly timezone: string; readonly suggestions: readonly string[] };
+
+/** Reads `HH:MM` and an IANA zone; an unknown zone comes back with the closest names. */
+export function readZonedTime(time: string, timezone: string): ZonedTimeInput {
+	const parsed = parseLocalTime(time);
+	if (!parsed) {
+		return { status: 'invalid-time', time };
+	}
+	const zone = timezone.trim();
+	if (!isValidTimeZone(zone)) {
+		return { status: 'invalid-time-zone', timezone: zone, suggestions: closestTimeZones(zone) };
+	}
+	return { status: 'ok', time: parsed, timezone: zone };
+}

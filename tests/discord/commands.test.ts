@@ -12,7 +12,7 @@ import { expectSendable } from './assertions.js';
 describe('command definitions', () => {
 	it('are valid for Discord: lowercase names, short descriptions, unique names', () => {
 		const names = COMMAND_DEFINITIONS.map((definition) => definition.name);
-		expect(names).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help']);
+		expect(names).toEqual(['search', 'note', 'practice', 'review', 'quiz', 'leaderboard', 'stats', 'privacy', 'help']);
 		for (const definition of COMMAND_DEFINITIONS) {
 			expect(definition.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
 			expect(definition.description.length).toBeGreaterThan(0);
@@ -22,6 +22,31 @@ describe('command definitions', () => {
 				expect(option.description.length).toBeLessThanOrEqual(100);
 			}
 		}
+	});
+});
+
+describe('where commands can be used', () => {
+	it('offers study commands in servers, DMs and as a user-installed app, and the quiz and leaderboard in servers that added the bot', () => {
+		const reach = Object.fromEntries(
+			[...COMMAND_DEFINITIONS, ...MESSAGE_COMMANDS.map((command) => command.definition)].map((definition) => [
+				definition.name,
+				{ installs: definition.integration_types, contexts: definition.contexts },
+			]),
+		);
+		const anywhere = { installs: [0, 1], contexts: [0, 1, 2] };
+		const serverOnly = { installs: [0], contexts: [0] };
+		expect(reach).toEqual({
+			search: anywhere,
+			note: anywhere,
+			practice: anywhere,
+			review: anywhere,
+			stats: anywhere,
+			privacy: anywhere,
+			help: anywhere,
+			'Find in notes': anywhere,
+			quiz: serverOnly,
+			leaderboard: serverOnly,
+		});
 	});
 });
 
@@ -52,8 +77,15 @@ describe('/help', () => {
 		expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual([
 			'`/search query:<text>`',
 			'`/note topic:<text>`',
+			'`/practice [topic:<text>] [domain:<secure architectures|resilient architectures|high-performing architectures|cost-optimized architectures>] [count:<number>]`',
+			'`/review start`',
+			'`/review leeches`',
+			'`/review remind time:<HH:MM> timezone:<text>`',
+			'`/review remind-off`',
 			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
-			'`/stats [member:<@member>]`',
+			'`/stats me`',
+			'`/stats member member:<@member>`',
+			'`/privacy`',
 			'`/help`',
 			'`Apps › Find in notes`',
 			'`/quiz setup channel:<#channel> time:<HH:MM> timezone:<text> [role:<@role>] [answer_window:<number>]`',
@@ -66,7 +98,7 @@ describe('/help', () => {
 		]);
 		const values = message.embeds[0]?.fields?.map((field) => field.value) ?? [];
 		expect(values.filter((value) => value.startsWith('🔒 Manage Server only.'))).toHaveLength(7);
-		expect(values.slice(0, 6).some((value) => value.includes('Manage Server'))).toBe(false);
+		expect(values.slice(0, 13).some((value) => value.includes('Manage Server'))).toBe(false);
 	});
 });
 

@@ -72,7 +72,9 @@ describe('Postgres unreachable for 30 seconds, through a proxy the test controls
 
 			const refused = [
 				await discord.command({ name: 'leaderboard' }),
-				await discord.command({ name: 'stats' }),
+				await discord.command({ name: 'stats', subcommand: 'me' }),
+				await discord.command({ name: 'practice' }),
+				await discord.command({ name: 'review', subcommand: 'start' }),
 				await discord.command({ name: 'quiz', subcommand: 'status', member: manager() }),
 				await answerQuestion(discord, question, 0, learner),
 			];

@@ -77,18 +77,21 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(await queue.getJobSchedulersCount()).toBe(0);
 	});
 
-	it.each(['quiz', 'leaderboard', 'stats'])(
-		'answers /%s in a direct message with a clear private message',
-		async (name) => {
-			const reply = await harness().discord.command({
-				name,
-				...(name === 'quiz' ? { subcommand: 'status' } : {}),
-				dm: true,
-			});
-			expectPrivate(reply);
-			expect(firstEmbed(reply).description).toMatch(/server/iu);
-		},
-	);
+	it.each([
+		['quiz', 'status'],
+		['leaderboard', undefined],
+		['stats', 'member'],
+	])('answers /%s %s in a direct message with a clear private message', async (name, subcommand) => {
+		const { discord } = harness();
+		const reply = await discord.command({
+			name,
+			...(subcommand === undefined ? {} : { subcommand }),
+			...(name === 'stats' ? { options: { member: { kind: 'user', id: discord.member.user.id } } } : {}),
+			dm: true,
+		});
+		expectPrivate(reply);
+		expect(firstEmbed(reply).description).toMatch(/server/iu);
+	});
 
 	it('refuses a bad time or time zone and changes nothing', async () => {
 		const badTime = await setup({
@@ -246,7 +249,7 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 	it('shows a member’s stats privately and shares them on request', async () => {
 		const { discord } = harness();
 		const learner = discord.memberNamed('learner1');
-		const stats = await discord.command({ name: 'stats', member: learner });
+		const stats = await discord.command({ name: 'stats', subcommand: 'me', member: learner });
 		expectPrivate(stats);
 		expect(firstEmbed(stats).title).toBe('📈 learner1');
 		const fields = Object.fromEntries((firstEmbed(stats).fields ?? []).map((field) => [field.name, field.value]));
@@ -257,7 +260,11 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		expect(shared.content).toBe(`📣 Shared by <@${learner.user.id}>`);
 		expect(shared.pings).toEqual([]);
 
-		const other = await discord.command({ name: 'stats', options: { member: { kind: 'user', id: learner.user.id } } });
+		const other = await discord.command({
+			name: 'stats',
+			subcommand: 'member',
+			options: { member: { kind: 'user', id: learner.user.id } },
+		});
 		expect(firstEmbed(other).title).toBe('📈 learner1');
 	});
 
@@ -272,12 +279,17 @@ describe('the daily quiz, end to end: Postgres, BullMQ on Redis, the worker and 
 		const newcomer = discord.memberNamed('account-name');
 		const theirs = await discord.command({
 			name: 'stats',
+			subcommand: 'member',
 			options: { member: { kind: 'user', id: newcomer.user.id } },
 		});
 		expect(firstEmbed(theirs).title).toBe('📈 Nicky');
-		const own = await discord.command({ name: 'stats', member: newcomer });
+		const own = await discord.command({ name: 'stats', subcommand: 'me', member: newcomer });
 		expect(firstEmbed(own).title).toBe('📈 Nicky');
-		const bot = await discord.command({ name: 'stats', options: { member: { kind: 'user', id: discord.botUser.id } } });
+		const bot = await discord.command({
+			name: 'stats',
+			subcommand: 'member',
+			options: { member: { kind: 'user', id: discord.botUser.id } },
+		});
 		expectPrivate(bot);
 		expect(firstEmbed(bot).description).toBe('studybot is a bot: bots do not take the quiz.');
 		expect(bot.embeds).toHaveLength(1);

@@ -8,6 +8,20 @@ import { registerCommands } from '../../src/discord/registerCommands.js';
 import { FAKE_TOKEN, startAppAgainst, startHarness, useHarness } from './harness.js';
 import { button, buttonsOf, expectClean, expectPrivate, firstEmbed } from './seen.js';
 
+/** Every command in the order Discord lists them after registration. */
+const REGISTERED = [
+	'search',
+	'note',
+	'practice',
+	'review',
+	'quiz',
+	'leaderboard',
+	'stats',
+	'privacy',
+	'help',
+	'Find in notes',
+];
+
 describe('notes lookups through discord.js and a fake Discord', () => {
 	const harness = useHarness();
 
@@ -21,17 +35,17 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		expect(inGuild).toEqual({
 			scope: 'guild',
 			applicationId: discord.application.id,
-			names: ['search', 'note', 'quiz', 'leaderboard', 'stats', 'help', 'Find in notes'],
+			names: REGISTERED,
 		});
 		expect(
 			(discord.guildCommands.get(discord.guild.id) ?? []).map((command) => (command as { name: string }).name),
-		).toEqual(['search', 'note', 'quiz', 'leaderboard', 'stats', 'help', 'Find in notes']);
+		).toEqual(REGISTERED);
 		const global = await registerCommands(
 			loadDiscordConfig({ ...base, DISCORD_APPLICATION_ID: discord.application.id }),
 			APPLICATION_COMMAND_DEFINITIONS,
 		);
 		expect(global.scope).toBe('global');
-		expect(discord.globalCommands).toHaveLength(7);
+		expect(discord.globalCommands).toHaveLength(10);
 
 		// Registered: a bot started now gives no registration hint.
 		const lines: string[] = [];
@@ -167,17 +181,24 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 		const help = await harness().discord.command({ name: 'help' });
 		expectPrivate(help);
 		const fields = firstEmbed(help).fields ?? [];
-		expect(fields.slice(0, 6).map((field) => field.name)).toEqual([
+		expect(fields.slice(0, 13).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
 			'`/search query:<text>`',
 			'`/note topic:<text>`',
-			'`/leaderboard [period:<this week|this month|all time>] [page:<number>]`',
-			'`/stats [member:<@member>]`',
+			'`/practice [topic:<text>]',
+			'`/review start`',
+			'`/review leeches`',
+			'`/review remind',
+			'`/review remind-off`',
+			'`/leaderboard [period:<this',
+			'`/stats me`',
+			'`/stats member',
+			'`/privacy`',
 			'`/help`',
-			'`Apps › Find in notes`',
+			'`Apps ›',
 		]);
-		expect(fields[5]?.value).toMatch(/^Right-click \(or long-press\) a message, then Apps › Find in notes/u);
+		expect(fields[12]?.value).toMatch(/^Right-click \(or long-press\) a message, then Apps › Find in notes/u);
 		// The admin commands come last, each marked as needing Manage Server.
-		expect(fields.slice(6).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
+		expect(fields.slice(13).map((field) => field.name.split(' ').slice(0, 2).join(' '))).toEqual([
 			'`/quiz setup',
 			'`/quiz status`',
 			'`/quiz pause`',
@@ -186,7 +207,7 @@ describe('notes lookups through discord.js and a fake Discord', () => {
 			'`/quiz disable`',
 			'`/quiz recap',
 		]);
-		expect(fields.slice(6).every((field) => field.value.startsWith('🔒 Manage Server only.'))).toBe(true);
+		expect(fields.slice(13).every((field) => field.value.startsWith('🔒 Manage Server only.'))).toBe(true);
 	});
 
 	it.each([

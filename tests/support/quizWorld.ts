@@ -2,6 +2,11 @@ import { Redis } from 'ioredis';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { PrismaQuizStore } from '../../src/db/quizStore.js';
 import { PrismaScoreStore } from '../../src/db/scoreStore.js';
+import { PrismaStudyStore } from '../../src/db/studyStore.js';
+import { BullReminderQueue, createStudyQueue } from '../../src/jobs/studyQueue.js';
+import type { ReminderSender } from '../../src/study/reminderSender.js';
+import type { StudyUseCases } from '../../src/study/studyUseCases.js';
+import type { Queue } from 'bullmq';
 import { BullQuizScheduler } from '../../src/jobs/bullQuizScheduler.js';
 import { createQuizQueue } from '../../src/jobs/quizQueue.js';
 import { PostFailedError, type PostFailure } from '../../src/quiz/postFailure.js';
@@ -18,7 +23,7 @@ import type { WeeklyRecap } from '../../src/scores/weeklyRecap.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL } from './services.js';
 
 /** An announcer that keeps what it was asked to show: the channel side of the quiz, in memory. */
-export class RecordingAnnouncer implements QuizAnnouncer, RecapAnnouncer {
+export class RecordingAnnouncer implements QuizAnnouncer, RecapAnnouncer, ReminderSender {
 	public readonly posts: { round: QuizRound; question: Question; settings: QuizSettings }[] = [];
 	public readonly reveals: { round: QuizRound; stats: RoundStats }[] = [];
 	public readonly recaps: { settings: QuizSettings; recap: WeeklyRecap; hardest: Question | undefined }[] = [];
@@ -55,9 +60,21 @@ export class RecordingAnnouncer implements QuizAnnouncer, RecapAnnouncer {
 		this.recaps.push({ settings, recap, hardest });
 		return Promise.resolve();
 	}
+
+	public readonly reminders: { userId: string; dueCards: number }[] = [];
+	/** Members whose DMs are closed: Discord refuses a DM to them. */
+	public readonly closedDms = new Set<string>();
+
+	public sendReviewReminder(userId: string, dueCards: number): Promise<'sent' | 'dm-closed'> {
+		if (this.closedDms.has(userId)) {
+			return Promise.resolve('dm-closed');
+		}
+		this.reminders.push({ userId, dueCards });
+		return Promise.resolve('sent');
+	}
 }
 
-/** The quiz's use cases on a real Postgres database and a real Redis prefix of the test's own. */
+/** The quiz's and the study's use cases on a real Postgres database and a real Redis prefix of the test's own. */
 export interface QuizWorld {
 	readonly prisma: PrismaClient;
 	readonly store: PrismaQuizStore;
@@ -66,6 +83,9 @@ export interface QuizWorld {
 	readonly announcer: RecordingAnnouncer;
 	readonly quiz: QuizUseCases;
 	readonly scores: ScoreUseCases;
+	readonly study: StudyUseCases;
+	readonly studyStore: PrismaStudyStore;
+	readonly studyQueue: Queue;
 	/** What the use cases take as the current time. */
 	now: Date;
 	/** Runs when a use case waits (post-now waiting for its post): the test plays the worker here. */
@@ -89,7 +109,9 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 	const bank = new QuestionBank(questions);
 	let now = new Date('2026-03-10T08:00:00Z');
 	const clock = () => new Date(now.getTime());
-	const { quiz, scores } = createUseCases({
+	const studyQueue = createStudyQueue(redis, prefix.prefix);
+	const studyStore = new PrismaStudyStore(prisma);
+	const { quiz, scores, study } = createUseCases({
 		store,
 		scheduler,
 		announcer,
@@ -99,6 +121,9 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		clock,
 		readRound: (roundId) => store.getRound(roundId),
 		pause: () => world.onPause?.() ?? Promise.resolve(),
+		studyStore,
+		reminderQueue: new BullReminderQueue(studyQueue),
+		reminderSender: announcer,
 	});
 	const world: QuizWorld = {
 		prisma,
@@ -108,6 +133,9 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		announcer,
 		quiz,
 		scores,
+		study,
+		studyStore,
+		studyQueue,
 		onPause: undefined,
 		get now() {
 			return now;
@@ -147,6 +175,7 @@ export async function createQuizWorld(questions: readonly Question[]): Promise<Q
 		},
 		async close() {
 			await queue.close();
+			await studyQueue.close();
 			redis.disconnect();
 			await prisma.$disconnect();
 			await prefix.clear();

@@ -2,10 +2,12 @@ import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJ
 import { renderSearchPage } from '../render/searchResults.js';
 import { replyOptions } from '../respond.js';
 import type { MessageCommand } from './command.js';
+import { ANYWHERE } from './reach.js';
 
 export const findInNotesDefinition = {
 	type: ApplicationCommandType.Message,
 	name: 'Find in notes',
+	...ANYWHERE,
 } as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
 
 /** The parts of a message (as discord.js gives it) that hold text. */

@@ -2,10 +2,12 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import { renderHelp } from '../render/help.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
+import { ANYWHERE } from './reach.js';
 
 export const helpDefinition = {
 	name: 'help',
 	description: 'List every studybot command and how to use it',
+	...ANYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const helpCommand: SlashCommand = {

@@ -3,7 +3,10 @@ import { findInNotesCommand } from './findInNotes.js';
 import { helpCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { noteCommand } from './note.js';
+import { practiceCommand } from './practice.js';
+import { privacyCommand } from './privacy.js';
 import { quizCommand } from './quiz.js';
+import { reviewCommand } from './review.js';
 import { searchCommand } from './search.js';
 import { statsCommand } from './stats.js';
 
@@ -11,9 +14,12 @@ import { statsCommand } from './stats.js';
 export const COMMANDS: readonly SlashCommand[] = [
 	searchCommand,
 	noteCommand,
+	practiceCommand,
+	reviewCommand,
 	quizCommand,
 	leaderboardCommand,
 	statsCommand,
+	privacyCommand,
 	helpCommand,
 ];
 

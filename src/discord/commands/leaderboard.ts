@@ -1,8 +1,4 @@
-import {
-	ApplicationCommandOptionType,
-	InteractionContextType,
-	type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { LEADERBOARD_PAGE_SIZE } from '../../scores/leaderboard.js';
 import { PERIOD_LABEL, PERIODS } from '../../scores/rules.js';
 import { renderLeaderboard } from '../render/scores.js';
@@ -10,11 +6,12 @@ import { replyWhenReady } from '../respond.js';
 import type { SlashCommand } from './command.js';
 import { readArgs } from './options.js';
 import { replyServerOnly } from './serverOnly.js';
+import { SERVER_ONLY } from './reach.js';
 
 export const leaderboardDefinition = {
 	name: 'leaderboard',
 	description: 'Top members of the daily quiz: this week, this month or all time',
-	contexts: [InteractionContextType.Guild],
+	...SERVER_ONLY,
 	options: [
 		{
 			type: ApplicationCommandOptionType.String,

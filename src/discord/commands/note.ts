@@ -9,10 +9,12 @@ import { renderNotePage } from '../render/noteView.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
 import { readArgs } from './options.js';
+import { ANYWHERE } from './reach.js';
 
 export const noteDefinition = {
 	name: 'note',
 	description: 'Read a whole section of the study notes',
+	...ANYWHERE,
 	options: [
 		{
 			type: ApplicationCommandOptionType.String,

@@ -6,10 +6,12 @@ import { renderSearchPage } from '../render/searchResults.js';
 import { replyOptions } from '../respond.js';
 import type { SlashCommand } from './command.js';
 import { readArgs } from './options.js';
+import { ANYWHERE } from './reach.js';
 
 export const searchDefinition = {
 	name: 'search',
 	description: 'Search the study notes; results are private until you share one',
+	...ANYWHERE,
 	options: [
 		{
 			type: ApplicationCommandOptionType.String,

@@ -1,4 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
+import { replyServerOnly } from '../commands/serverOnly.js';
 import type { BotContext } from '../context.js';
 import type { CustomId } from '../customId.js';
 import { renderProblem } from '../render/message.js';
@@ -28,7 +29,10 @@ export async function handleNoteButton(
 			await interaction.update(updateOptions(renderNotePage(section, id.page)));
 			return;
 		case 'share':
-			await interaction.reply(replyOptions(renderSharedNote(section, id.page, interaction.user.id)));
+			// In a server that has not added the bot (the app installed on the member's account), nothing is posted.
+			await (interaction.guildId !== null && !interaction.inCachedGuild()
+				? replyServerOnly(interaction)
+				: interaction.reply(replyOptions(renderSharedNote(section, id.page, interaction.user.id))));
 			return;
 	}
 }

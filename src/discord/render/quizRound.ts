@@ -107,18 +107,15 @@ export function renderQuizReveal(question: Question, round: QuizRound, stats: Ro
 	};
 }
 
+/** "Open the note": the section a question is drawn from, one click away. */
+export function openNoteButton(sectionId: string) {
+	return button(encodeCustomId({ feature: 'note', action: 'open', sectionId, passage: 0 }), 'Open the note', {
+		emoji: '📖',
+	});
+}
+
 function noteButton(section: NoteSection | undefined) {
-	return section
-		? [
-				row([
-					button(
-						encodeCustomId({ feature: 'note', action: 'open', sectionId: section.id, passage: 0 }),
-						'Open the note',
-						{ emoji: '📖' },
-					),
-				]),
-			]
-		: [];
+	return section ? [row([openNoteButton(section.id)])] : [];
 }
 
 /** The private reply to an answer: what was picked, the right answer, and why each option is or is not. */

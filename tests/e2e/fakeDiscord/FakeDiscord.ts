@@ -8,6 +8,8 @@ import {
 	ApplicationCommandType,
 	ComponentType,
 	GatewayDispatchEvents,
+	ApplicationIntegrationType,
+	InteractionContextType,
 	InteractionResponseType,
 	InteractionType,
 	MessageFlags,
@@ -131,13 +133,36 @@ export interface CommandOptions {
 	readonly options?: Readonly<Record<string, OptionValue>>;
 	readonly member?: FakeMember;
 	readonly guild?: FakeGuild;
-	/** Send from a DM instead of a guild channel. */
+	/** Send from the member's DM with the bot instead of a guild channel. */
 	readonly dm?: boolean;
 	/** The guild channel the command is used in (default: the guild's first channel). */
 	readonly inChannel?: string;
 }
 
 const API_PREFIX = '/api/v10';
+
+/** A command as the app registered it, with the ids the fake gave it. */
+interface RegisteredCommand {
+	readonly id: string;
+	readonly name: string;
+	readonly type?: ApplicationCommandType;
+	readonly contexts?: readonly InteractionContextType[];
+	readonly integration_types?: readonly ApplicationIntegrationType[];
+}
+
+const ALL_CONTEXTS = [
+	InteractionContextType.Guild,
+	InteractionContextType.BotDM,
+	InteractionContextType.PrivateChannel,
+];
+
+/**
+ * `app_permissions` where the bot is not a member (interaction docs): what an interaction's
+ * response may use in DMs and, for an app installed to a member's account, in servers.
+ */
+const RESPONSE_ONLY_PERMISSIONS =
+	PermissionFlagsBits.AttachFiles | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.MentionEveryone;
+const BOT_DM_PERMISSIONS = RESPONSE_ONLY_PERMISSIONS | PermissionFlagsBits.UseExternalEmojis;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 function seen(message: APIMessage, allowed: APIAllowedMentions | undefined): SeenMessage {
@@ -178,9 +203,19 @@ export class FakeDiscord {
 	public readonly application = { id: snowflake(), name: 'studybot-test' };
 	public readonly botUser: APIUser = fakeUser('studybot', true);
 	public readonly guilds: FakeGuild[] = [];
+	/** Servers the bot has not joined, where members may use the app installed to their account. */
+	public readonly guildsWithoutBot: FakeGuild[] = [];
+	/** Members who installed the app to their account (user install). */
+	private readonly userInstalls = new Set<string>();
+	/** Members who do not accept DMs from the bot (privacy settings, or the bot blocked). */
+	private readonly closedDms = new Set<string>();
+	/** Each user's DM channel with the bot, created on first use as Discord does. */
+	private readonly dmChannels = new Map<string, string>();
 	public readonly restLog: RestCall[] = [];
 	public readonly unknownRoutes: RestCall[] = [];
 	public readonly globalCommands: unknown[] = [];
+	/** Every interaction sent down the gateway, as sent. */
+	public readonly interactionPayloads: Record<string, unknown>[] = [];
 	public readonly guildCommands = new Map<string, unknown[]>();
 	public readonly gateway: FakeGateway;
 	private readonly faults: Fault[] = [];
@@ -331,6 +366,40 @@ export class FakeDiscord {
 		this.gateway.dispatchIfIdentified(GatewayDispatchEvents.ChannelUpdate, channelPayload(channel, guild.id), guild.id);
 	}
 
+	/** A server the bot has not joined (no GUILD_CREATE), with an ordinary member and a manager. */
+	public addGuildWithoutBot(name: string): FakeGuild {
+		const guild = fakeGuild(name, this.botUser);
+		(guild.members as FakeMember[]).splice(0, 1);
+		this.guildsWithoutBot.push(guild);
+		return guild;
+	}
+
+	/** The member adds the app to their account (user install), so its user-install commands follow them. */
+	public installForUser(member: FakeMember): void {
+		this.userInstalls.add(member.user.id);
+	}
+
+	/** The member stops accepting DMs from the bot: Discord then refuses them with 50007. */
+	public closeDms(member: FakeMember): void {
+		this.closedDms.add(member.user.id);
+	}
+
+	/** The member's DM channel with the bot. */
+	public dmChannelOf(user: APIUser): string {
+		let channelId = this.dmChannels.get(user.id);
+		if (channelId === undefined) {
+			channelId = snowflake();
+			this.dmChannels.set(user.id, channelId);
+		}
+		return channelId;
+	}
+
+	/** Messages the bot sent to the member by DM (not interaction replies), oldest first. */
+	public directMessages(member: FakeMember): SeenMessage[] {
+		const channelId = this.dmChannels.get(member.user.id);
+		return channelId === undefined ? [] : this.channelMessages(channelId);
+	}
+
 	/** The bot's permissions in a channel, computed as Discord does. */
 	public botPermissionsIn(channelId: string): bigint {
 		const guild = this.guildOfChannel(channelId);
@@ -379,12 +448,9 @@ export class FakeDiscord {
 		message: SeenMessage,
 		member: FakeMember = this.member,
 	): Promise<SeenMessage> {
-		const guild = this.guildOfChannel(message.raw.channel_id);
-		const registered = [...(guild ? (this.guildCommands.get(guild.id) ?? []) : []), ...this.globalCommands].find(
-			(command) =>
-				(command as { type?: number }).type === ApplicationCommandType.Message &&
-				(command as { name?: string }).name === name,
-		) as { id: string } | undefined;
+		const guild = this.anyGuildOfChannel(message.raw.channel_id);
+		const origin = guild ? { guild } : { dm: true };
+		const registered = this.offeredCommand(name, ApplicationCommandType.Message, origin, member);
 		if (!registered) {
 			throw new Error(`fake discord: no message command "${name}" is registered; Discord would not offer it`);
 		}
@@ -404,8 +470,9 @@ export class FakeDiscord {
 
 	/** A member runs a slash command; resolves with the reply they see. */
 	public async command(options: CommandOptions): Promise<SeenMessage> {
+		const registered = this.requireOffered(options);
 		const record = this.sendInteraction(InteractionType.ApplicationCommand, options, {
-			id: snowflake(),
+			id: registered?.id ?? snowflake(),
 			name: options.name,
 			type: ApplicationCommandType.ChatInput,
 			options: this.commandOptions(options),
@@ -418,8 +485,9 @@ export class FakeDiscord {
 	public async autocomplete(
 		options: CommandOptions & { readonly focused: string },
 	): Promise<APIApplicationCommandOptionChoice[]> {
+		const registered = this.requireOffered(options);
 		const record = this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, options, {
-			id: snowflake(),
+			id: registered?.id ?? snowflake(),
 			name: options.name,
 			type: ApplicationCommandType.ChatInput,
 			options: this.commandOptions(options, options.focused),
@@ -531,7 +599,7 @@ export class FakeDiscord {
 		message: SeenMessage,
 		member: FakeMember,
 	): Pick<CommandOptions, 'member' | 'guild' | 'dm' | 'inChannel'> & { name: string } {
-		const guild = this.guildOfChannel(message.channelId);
+		const guild = this.anyGuildOfChannel(message.channelId);
 		return guild ? { name: '', member, guild } : { name: '', member, dm: true };
 	}
 
@@ -539,6 +607,68 @@ export class FakeDiscord {
 
 	private guildOfChannel(channelId: string): FakeGuild | undefined {
 		return this.guilds.find((guild) => guild.channels.some((channel) => channel.id === channelId));
+	}
+
+	/** The server of a channel, whether or not the bot has joined it. */
+	private anyGuildOfChannel(channelId: string): FakeGuild | undefined {
+		return [...this.guilds, ...this.guildsWithoutBot].find((guild) =>
+			guild.channels.some((channel) => channel.id === channelId),
+		);
+	}
+
+	/**
+	 * Once the app has registered commands, Discord offers a member only those that apply where
+	 * they are (application command docs, "Contexts" and "Installation context"): a guild
+	 * command only in its guild; a global command only in its `contexts` (default: all three)
+	 * and through an installation it supports (`integration_types`, default guild install): in a
+	 * server that added the bot, or a DM with the bot from a member who shares a server with it,
+	 * by the guild install; anywhere, by the member's own install. Tests that register nothing
+	 * drive the handlers directly.
+	 */
+	private requireOffered(options: CommandOptions): { id: string } | undefined {
+		const anyRegistered =
+			this.globalCommands.length > 0 || [...this.guildCommands.values()].some((list) => list.length);
+		if (!anyRegistered) {
+			return undefined;
+		}
+		const member = options.member ?? this.member;
+		const origin = options.dm === true ? { dm: true } : { guild: options.guild ?? this.guild };
+		const registered = this.offeredCommand(options.name, ApplicationCommandType.ChatInput, origin, member);
+		if (!registered) {
+			const where = options.dm === true ? 'in a DM with the bot' : `in ${origin.guild?.name ?? 'the server'}`;
+			throw new Error(`fake discord: Discord would not offer /${options.name} ${where} to ${member.user.username}`);
+		}
+		return registered;
+	}
+
+	private offeredCommand(
+		name: string,
+		type: ApplicationCommandType,
+		origin: { readonly guild?: FakeGuild; readonly dm?: boolean },
+		member: FakeMember,
+	): { id: string } | undefined {
+		const botGuild = origin.guild && this.guilds.includes(origin.guild) ? origin.guild : undefined;
+		const sharesServer = this.guilds.some((guild) => guild.members.some((other) => other.user.id === member.user.id));
+		const userInstalled = this.userInstalls.has(member.user.id);
+		const context = origin.dm === true ? InteractionContextType.BotDM : InteractionContextType.Guild;
+		const matches = (command: unknown): command is RegisteredCommand =>
+			((command as RegisteredCommand).type ?? ApplicationCommandType.ChatInput) === type &&
+			(command as RegisteredCommand).name === name;
+		const inGuild = botGuild ? (this.guildCommands.get(botGuild.id) ?? []).find(matches) : undefined;
+		if (inGuild) {
+			return inGuild;
+		}
+		const global = this.globalCommands.find(matches);
+		if (!global) {
+			return undefined;
+		}
+		const contexts = global.contexts ?? ALL_CONTEXTS;
+		const installs = global.integration_types ?? [ApplicationIntegrationType.GuildInstall];
+		const byGuildInstall =
+			installs.includes(ApplicationIntegrationType.GuildInstall) &&
+			(botGuild !== undefined || (origin.dm === true && sharesServer));
+		const byUserInstall = installs.includes(ApplicationIntegrationType.UserInstall) && userInstalled;
+		return contexts.includes(context) && (byGuildInstall || byUserInstall) ? global : undefined;
 	}
 
 	private commandOptions(options: CommandOptions, focused?: string): unknown[] {
@@ -622,11 +752,14 @@ export class FakeDiscord {
 	): InteractionRecord {
 		const guild = options.dm === true ? undefined : (options.guild ?? this.guild);
 		const member = options.member ?? this.member;
+		const botIsMember = guild !== undefined && this.guilds.includes(guild);
 		const guildChannel: FakeChannel | undefined =
 			guild?.channels.find((channel) => channel.id === (message?.channel_id ?? options.inChannel)) ??
 			guild?.channels[0];
 		const channel =
-			guild && guildChannel ? channelPayload(guildChannel, guild.id) : { id: snowflake(), type: ChannelType.DM };
+			guild && guildChannel
+				? channelPayload(guildChannel, guild.id)
+				: { id: this.dmChannelOf(member.user), type: ChannelType.DM };
 		const record: InteractionRecord = {
 			id: snowflake(),
 			token: `token-${snowflake()}`,
@@ -645,35 +778,49 @@ export class FakeDiscord {
 		if (message) {
 			this.componentMessages.set(record.token, message.id);
 		}
-		this.gateway.dispatch(
-			GatewayDispatchEvents.InteractionCreate,
-			{
-				id: record.id,
-				application_id: this.application.id,
-				type,
-				data,
-				token: record.token,
-				version: 1,
-				channel: guild ? channel : { ...channel, recipients: [member.user] },
-				channel_id: record.channelId,
-				...(guild
-					? {
-							guild_id: guild.id,
-							guild: { id: guild.id, locale: 'en-US', features: [] },
-							member: memberPayload(member),
-						}
-					: { user: member.user }),
-				...(message ? { message } : {}),
-				app_permissions: String(guildChannel ? this.botPermissionsIn(guildChannel.id) : 2248473465835073n),
-				locale: 'en-US',
-				guild_locale: 'en-US',
-				entitlements: [],
-				authorizing_integration_owners: guild ? { '0': guild.id } : { '1': member.user.id },
-				context: guild ? 0 : 1,
-				attachment_size_limit: 8_388_608,
-			},
-			guild?.id,
-		);
+		// Which installations authorised the interaction: the server's (its id; "0" in a DM with the
+		// bot) and the member's own when they installed the app to their account.
+		const owners: Record<string, string> = {
+			...(botIsMember ? { [ApplicationIntegrationType.GuildInstall]: guild.id } : {}),
+			...(guild === undefined && !this.userInstalls.has(member.user.id)
+				? { [ApplicationIntegrationType.GuildInstall]: '0' }
+				: {}),
+			...(this.userInstalls.has(member.user.id) ? { [ApplicationIntegrationType.UserInstall]: member.user.id } : {}),
+		};
+		const appPermissions =
+			guild === undefined
+				? BOT_DM_PERMISSIONS
+				: botIsMember && guildChannel
+					? this.botPermissionsIn(guildChannel.id)
+					: RESPONSE_ONLY_PERMISSIONS;
+		const payload = {
+			id: record.id,
+			application_id: this.application.id,
+			type,
+			data,
+			token: record.token,
+			version: 1,
+			channel: guild ? channel : { ...channel, recipients: [member.user] },
+			channel_id: record.channelId,
+			...(guild
+				? {
+						guild_id: guild.id,
+						guild: { id: guild.id, locale: 'en-US', features: [] },
+						member: memberPayload(member),
+					}
+				: { user: member.user }),
+			...(message ? { message } : {}),
+			app_permissions: String(appPermissions),
+			locale: 'en-US',
+			guild_locale: 'en-US',
+			entitlements: [],
+			authorizing_integration_owners: owners,
+			context: guild ? InteractionContextType.Guild : InteractionContextType.BotDM,
+			attachment_size_limit: 8_388_608,
+		};
+		this.interactionPayloads.push(payload);
+		// Sent to the shard the guild id maps to, joined or not; DMs go to shard 0.
+		this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, guild?.id);
 		return record;
 	}
 
@@ -1021,10 +1168,36 @@ export class FakeDiscord {
 			}
 			return undefined;
 		}
+		if (method === 'POST' && path === '/users/@me/channels') {
+			const recipientId = (body as { recipient_id?: unknown }).recipient_id;
+			const recipient = typeof recipientId === 'string' ? this.userById(recipientId) : undefined;
+			if (!recipient) {
+				return notFound('Unknown User', 10013);
+			}
+			return ok({
+				id: this.dmChannelOf(recipient),
+				type: ChannelType.DM,
+				last_message_id: null,
+				recipients: [recipient],
+			});
+		}
+		if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/u.exec(path))) {
+			const channelId = match[1] ?? '';
+			const recipient = [...this.dmChannels].find(([, dm]) => dm === channelId)?.[0];
+			if (recipient !== undefined) {
+				// Opening a DM channel always works; Discord refuses the message when the member does not take DMs from the bot.
+				return this.closedDms.has(recipient)
+					? forbidden('Cannot send messages to this user', 50007)
+					: ok(this.storeMessage(channelId, body as MessageBody));
+			}
+		}
 		if ((match = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/u.exec(path))) {
 			const channelId = match[1] ?? '';
 			if (!this.guildOfChannel(channelId)) {
-				return notFound('Unknown Channel', 10003);
+				// A channel of a server the bot has not joined exists, but the bot cannot see it.
+				return this.anyGuildOfChannel(channelId)
+					? forbidden('Missing Access', 50001)
+					: notFound('Unknown Channel', 10003);
 			}
 			const permissions = this.botPermissionsIn(channelId);
 			if ((permissions & PermissionFlagsBits.ViewChannel) === 0n) {
@@ -1088,10 +1261,16 @@ export class FakeDiscord {
 			return member ? ok(memberPayload(member)) : notFound('Unknown Member', 10007);
 		}
 		if (method === 'GET' && (match = /^\/users\/(\d+)$/u.exec(path))) {
-			const user = this.guilds.flatMap((guild) => guild.members).find((member) => member.user.id === match?.[1])?.user;
+			const user = this.userById(match[1] ?? '');
 			return user ? ok(user) : notFound('Unknown User', 10013);
 		}
 		return undefined;
+	}
+
+	private userById(id: string): APIUser | undefined {
+		return [...this.guilds, ...this.guildsWithoutBot]
+			.flatMap((guild) => guild.members)
+			.find((member) => member.user.id === id)?.user;
 	}
 
 	private withIds(body: unknown): unknown[] {

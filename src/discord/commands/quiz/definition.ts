@@ -1,19 +1,19 @@
 import {
 	ApplicationCommandOptionType,
 	ChannelType,
-	InteractionContextType,
 	PermissionFlagsBits,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { DEFAULT_ANSWER_WINDOW_HOURS, MAX_ANSWER_WINDOW_HOURS } from '../../../quiz/settings.js';
 import { WEEKDAYS } from '../../render/quizAdmin.js';
+import { SERVER_ONLY } from '../reach.js';
 
 /** `/quiz`: the daily quiz's admin commands, for members with Manage Server. */
 export const quizDefinition = {
 	name: 'quiz',
 	description: 'Set up and manage the daily quiz of this server',
 	default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-	contexts: [InteractionContextType.Guild],
+	...SERVER_ONLY,
 	options: [
 		{
 			type: ApplicationCommandOptionType.Subcommand,
