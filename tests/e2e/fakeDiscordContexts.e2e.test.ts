@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
-import { loadDiscordConfig } from '../../src/config/config.js';
-import { registerCommands } from '../../src/discord/registerCommands.js';
-import { FAKE_TOKEN, useHarness } from './harness.js';
+import { FAKE_TOKEN, registerAllCommands, useHarness } from './harness.js';
 
 /**
  * The fake's interaction contexts and installs, DMs and servers without the bot, held to what
@@ -23,14 +20,7 @@ describe('fake Discord: where commands are offered, DMs and user installs', () =
 
 	it('offers registered commands only in their contexts and through an install they support', async () => {
 		const { discord } = harness();
-		await registerCommands(
-			loadDiscordConfig({
-				DISCORD_TOKEN: FAKE_TOKEN,
-				DISCORD_API_URL: discord.apiUrl,
-				DISCORD_APPLICATION_ID: discord.application.id,
-			}),
-			APPLICATION_COMMAND_DEFINITIONS,
-		);
+		await registerAllCommands(discord);
 		const elsewhere = discord.addGuildWithoutBot('Other Server');
 		const visitor = discord.memberNamed('ana', elsewhere);
 

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadDiscordConfig } from '../../src/config/config.js';
-import { APPLICATION_COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
-import { registerCommands } from '../../src/discord/registerCommands.js';
 import { MAX_QUERY_LENGTH } from '../../src/search/query.js';
-import { FAKE_TOKEN, setUpDailyQuiz, useHarness } from './harness.js';
+import { registerAllCommands, setUpDailyQuiz, useHarness } from './harness.js';
 import { buttonsOf, expectPrivate, firstEmbed } from './seen.js';
 
 describe('Find in notes, a message command, through discord.js and a fake Discord', () => {
 	const harness = useHarness();
 
-	async function register(): Promise<void> {
-		const { discord } = harness();
-		await registerCommands(
-			loadDiscordConfig({
-				DISCORD_TOKEN: FAKE_TOKEN,
-				DISCORD_API_URL: discord.apiUrl,
-				DISCORD_DEV_GUILD_ID: discord.guild.id,
-			}),
-			APPLICATION_COMMAND_DEFINITIONS,
-		);
-	}
+	const register = () => registerAllCommands(harness().discord, 'guild');
 
 	it('is registered as a message command next to the slash commands', async () => {
 		await register();

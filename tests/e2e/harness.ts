@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startApp, type AppRoles, type RunningApp } from '../../src/app/startApp.js';
-import { loadServiceConfig } from '../../src/config/config.js';
+import { loadDiscordConfig, loadServiceConfig } from '../../src/config/config.js';
+import { APPLICATION_COMMAND_DEFINITIONS } from '../../src/discord/commands/index.js';
+import { registerCommands } from '../../src/discord/registerCommands.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { CONTENT_DIR } from '../support/library.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL, type TestDatabase } from '../support/services.js';
@@ -115,4 +117,21 @@ export function setUpDailyQuiz(discord: FakeDiscord, guild = discord.guild): Pro
 		member: discord.memberNamed('manager', guild),
 		options: { channel: { kind: 'channel', id: guild.channels[0]?.id ?? '' }, time: '09:00', timezone: 'UTC' },
 	});
+}
+
+/**
+ * Registers every command as `studybot commands` does: globally, or in one guild. From then on
+ * the fake offers each command only where Discord would.
+ */
+export async function registerAllCommands(discord: FakeDiscord, scope: 'global' | 'guild' = 'global'): Promise<void> {
+	await registerCommands(
+		loadDiscordConfig({
+			DISCORD_TOKEN: FAKE_TOKEN,
+			DISCORD_API_URL: discord.apiUrl,
+			...(scope === 'global'
+				? { DISCORD_APPLICATION_ID: discord.application.id }
+				: { DISCORD_DEV_GUILD_ID: discord.guild.id }),
+		}),
+		APPLICATION_COMMAND_DEFINITIONS,
+	);
 }
