@@ -4,7 +4,7 @@ import type {
 	NewPracticeSession,
 	PracticeAnswer,
 	PracticeSession,
-	QuestionRecord,
+	PlanningCard,
 	ReviewComputer,
 	ReviewReminder,
 	StudyFootprint,
@@ -111,10 +111,17 @@ async function review(
 	if (inserted === 0) {
 		return 'duplicate';
 	}
+	const right = answer.correct ? 1 : 0;
 	await tx.studyCard.upsert({
 		where: { userId_questionId: { userId: answer.userId, questionId: answer.questionId } },
-		create: { userId: answer.userId, questionId: answer.questionId, ...cardColumns(card) },
-		update: cardColumns(card),
+		create: {
+			userId: answer.userId,
+			questionId: answer.questionId,
+			...cardColumns(card),
+			answers: 1,
+			correctAnswers: right,
+		},
+		update: { ...cardColumns(card), answers: { increment: 1 }, correctAnswers: { increment: right } },
 	});
 	return 'recorded';
 }
@@ -135,11 +142,20 @@ export class PrismaStudyStore implements StudyStore {
 		return this.prisma.$transaction((tx) => review(tx, answer, compute));
 	}
 
-	public async questionRecords(userId: string): Promise<QuestionRecord[]> {
-		const rows = await this.prisma.$queryRaw<{ question_id: string; answers: number; correct: number }[]>`
-			SELECT question_id, count(*)::int AS answers, count(*) FILTER (WHERE correct)::int AS correct
-			FROM review_logs WHERE user_id = ${userId} GROUP BY question_id`;
-		return rows.map((row) => ({ questionId: row.question_id, answers: row.answers, correct: row.correct }));
+	public async planningCards(userId: string): Promise<PlanningCard[]> {
+		const rows = await this.prisma.$queryRaw<
+			{ question_id: string; due: Date; suspended_at: Date | null; reps: number; answers: number; correct: number }[]
+		>`
+			SELECT question_id, due, suspended_at, reps, answers, correct_answers AS correct
+			FROM study_cards WHERE user_id = ${userId}`;
+		return rows.map((row) => ({
+			questionId: row.question_id,
+			due: row.due,
+			suspendedAt: row.suspended_at,
+			reps: row.reps,
+			answers: row.answers,
+			correct: row.correct,
+		}));
 	}
 
 	public async saveCard(userId: string, card: StudyCard): Promise<void> {

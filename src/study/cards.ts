@@ -159,7 +159,7 @@ export function reviewCard(
 }
 
 /** Due for review at `now`: reviewed before, not suspended, and its due time has come. */
-export function isDue(card: StudyCard, now: Date): boolean {
+export function isDue(card: Pick<StudyCard, 'suspendedAt' | 'reps' | 'due'>, now: Date): boolean {
 	return card.suspendedAt === null && card.reps > 0 && card.due.getTime() <= now.getTime();
 }
 

@@ -1,7 +1,7 @@
 import type { ExamDomain } from '../quiz/questionBank.js';
 import { seededFraction } from '../quiz/seededRandom.js';
-import { isDue, type StudyCard } from './cards.js';
-import type { QuestionRecord } from './studyStore.js';
+import { isDue } from './cards.js';
+import type { PlanningCard } from './studyStore.js';
 
 /** What the planner needs of a question. */
 export interface PlannableQuestion {
@@ -29,7 +29,7 @@ function accuracy(answers: number, correct: number): number {
 /** Accuracy by domain and by topic, from every answer the member has given. */
 function weaknesses<Q extends PlannableQuestion>(
 	questions: ReadonlyMap<string, Q>,
-	records: readonly QuestionRecord[],
+	records: readonly PlanningCard[],
 ): (question: Q) => number {
 	const byDomain = new Map<string, { answers: number; correct: number }>();
 	const byTopic = new Map<string, { answers: number; correct: number }>();
@@ -61,8 +61,7 @@ function weaknesses<Q extends PlannableQuestion>(
  */
 export function planPractice<Q extends PlannableQuestion>(
 	bank: readonly Q[],
-	cards: readonly StudyCard[],
-	records: readonly QuestionRecord[],
+	cards: readonly PlanningCard[],
 	request: PracticeRequest,
 ): Q[] {
 	const excluded = new Set(request.exclude);
@@ -81,7 +80,7 @@ export function planPractice<Q extends PlannableQuestion>(
 			return card !== undefined && isDue(card, request.now);
 		})
 		.sort((left, right) => dueTime(left) - dueTime(right) || left.id.localeCompare(right.id));
-	const weakness = weaknesses(new Map(bank.map((question) => [question.id, question])), records);
+	const weakness = weaknesses(new Map(bank.map((question) => [question.id, question])), cards);
 	// Efraimidis–Spirakis: the largest u^(1/w) wins, a draw without replacement weighted by w.
 	const key = (question: Q): number =>
 		seededFraction(`${request.seed}:${question.id}`) ** (1 / (1 + 2 * weakness(question)));
@@ -102,7 +101,7 @@ export function planPractice<Q extends PlannableQuestion>(
 /** The due reviews of a review session: most overdue first, at most `count`. */
 export function planReview<Q extends PlannableQuestion>(
 	bank: readonly Q[],
-	cards: readonly StudyCard[],
+	cards: readonly PlanningCard[],
 	request: Pick<PracticeRequest, 'count' | 'exclude' | 'now'>,
 ): Q[] {
 	const excluded = new Set(request.exclude);

@@ -2,10 +2,10 @@ import { judgeChoices } from '../quiz/choices.js';
 import { EXAM_DOMAINS, type ExamDomain, type Question } from '../quiz/questionBank.js';
 import { seededPermutation } from '../quiz/seededRandom.js';
 import { addDays, localDate, zonedInstant } from '../time/zonedTime.js';
-import { isDue, reviewCard, type StudyCard } from './cards.js';
+import { isDue, reviewCard } from './cards.js';
 import { planPractice, planReview } from './planPractice.js';
 import type { StudyDependencies } from './studyDependencies.js';
-import type { PracticeAnswer, PracticeSession } from './studyStore.js';
+import type { PlanningCard, PracticeAnswer, PracticeSession } from './studyStore.js';
 
 export const MIN_PRACTICE_QUESTIONS = 1;
 export const MAX_PRACTICE_QUESTIONS = 20;
@@ -84,12 +84,11 @@ export async function startPractice(deps: StudyDependencies, input: PracticeInpu
 		return { status: 'invalid', problem: `There is no exam domain “${input.domain}”.` };
 	}
 	const now = deps.clock();
-	const [cards, records, exclude] = await Promise.all([
-		deps.store.cardsOf(input.userId),
-		deps.store.questionRecords(input.userId),
+	const [cards, exclude] = await Promise.all([
+		deps.store.planningCards(input.userId),
 		input.guildId === null ? Promise.resolve([]) : deps.store.openDailyQuestions(input.guildId, now),
 	]);
-	const planned = planPractice(deps.bank.questions, cards, records, {
+	const planned = planPractice(deps.bank.questions, cards, {
 		count,
 		topic: matchedTopic,
 		domain: input.domain,
@@ -128,7 +127,7 @@ export interface DueCounts {
 /** The zone "today" is counted in when the member has told us none. */
 export const DEFAULT_STUDY_TIME_ZONE = 'UTC';
 
-export function countDue(cards: readonly StudyCard[], now: Date, timeZone: string): DueCounts {
+export function countDue(cards: readonly PlanningCard[], now: Date, timeZone: string): DueCounts {
 	const endOfDay = zonedInstant(addDays(localDate(now, timeZone), 1), { hour: 0, minute: 0 }, timeZone);
 	const active = cards.filter((card) => card.suspendedAt === null && card.reps > 0);
 	const later = active.filter((card) => !isDue(card, now));
@@ -155,7 +154,7 @@ export async function startReview(
 ): Promise<StartReviewOutcome> {
 	const now = deps.clock();
 	const [cards, exclude, timeZone] = await Promise.all([
-		deps.store.cardsOf(input.userId),
+		deps.store.planningCards(input.userId),
 		input.guildId === null ? Promise.resolve([]) : deps.store.openDailyQuestions(input.guildId, now),
 		deps.store.timeZoneOf(input.userId, input.guildId),
 	]);
@@ -308,7 +307,7 @@ async function summarise(deps: StudyDependencies, session: PracticeSession): Pro
 	const now = deps.clock();
 	const [answers, cards, timeZone] = await Promise.all([
 		deps.store.sessionAnswers(session.id),
-		deps.store.cardsOf(session.userId),
+		deps.store.planningCards(session.userId),
 		deps.store.timeZoneOf(session.userId, session.guildId),
 	]);
 	const byTopic = new Map<string, { answered: number; correct: number }>();
@@ -356,9 +355,11 @@ export async function nextInSession(
 			return { status: 'not-answered', current };
 		}
 		const now = deps.clock();
-		const finished = target >= session.questionIds.length ? now : null;
-		await deps.store.advanceSession(session.id, session.position, now, finished);
-		session = (await deps.store.session(session.id)) ?? session;
+		const finishedAt = target >= session.questionIds.length ? now : null;
+		// Moved on here, or by a click a moment earlier (then read where that one left it).
+		session = (await deps.store.advanceSession(session.id, session.position, now, finishedAt))
+			? { ...session, position: target, shownAt: now, finishedAt }
+			: ((await deps.store.session(session.id)) ?? session);
 	}
 	if (session.position >= session.questionIds.length || session.finishedAt !== null) {
 		return { status: 'summary', summary: await summarise(deps, session) };

@@ -30,14 +30,13 @@ export async function getStudyProgress(
 ): Promise<StudyProgress> {
 	const now = deps.clock();
 	const since = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
-	const [cards, records, recent, timeZone] = await Promise.all([
-		deps.store.cardsOf(input.userId),
-		deps.store.questionRecords(input.userId),
+	const [cards, recent, timeZone] = await Promise.all([
+		deps.store.planningCards(input.userId),
 		deps.store.reviewTotals(input.userId, since),
 		deps.store.timeZoneOf(input.userId, input.guildId),
 	]);
 	const totals = new Map<ExamDomain, { answers: number; correct: number }>();
-	for (const record of records) {
+	for (const record of cards) {
 		const domain = deps.bank.get(record.questionId)?.domain;
 		if (domain) {
 			const sum = totals.get(domain) ?? { answers: 0, correct: 0 };

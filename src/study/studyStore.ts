@@ -19,9 +19,11 @@ export interface AnswerToReview {
 /** The review of one answer, given the member's card before it (undefined: never reviewed). */
 export type ReviewComputer = (previous: StudyCard | undefined) => { card: StudyCard; review: CardReview };
 
-/** How a member has done on one question, over every review. */
-export interface QuestionRecord {
-	readonly questionId: string;
+/**
+ * What planning needs of a card, with how the member has done on its question over every
+ * review: read in one small query, so choosing questions stays fast with a long history.
+ */
+export interface PlanningCard extends Pick<StudyCard, 'questionId' | 'due' | 'suspendedAt' | 'reps'> {
 	readonly answers: number;
 	readonly correct: number;
 }
@@ -91,8 +93,8 @@ export interface StudyStore {
 	 * `sourceRef` changes nothing and says `duplicate`.
 	 */
 	recordReview(answer: AnswerToReview, compute: ReviewComputer): Promise<'recorded' | 'duplicate'>;
-	/** Every question the member has answered, with their right and wrong answers. */
-	questionRecords(userId: string): Promise<QuestionRecord[]>;
+	/** Every card of the member, as planning and due counts need it, with their right and wrong answers. */
+	planningCards(userId: string): Promise<PlanningCard[]>;
 	saveCard(userId: string, card: StudyCard): Promise<void>;
 	/** Cards due at `now` (reviewed before, not suspended). */
 	dueCount(userId: string, now: Date): Promise<number>;

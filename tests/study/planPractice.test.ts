@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXAM_DOMAINS, type ExamDomain } from '../../src/quiz/questionBank.js';
-import { reviewCard, type StudyCard } from '../../src/study/cards.js';
+import { reviewCard } from '../../src/study/cards.js';
 import { planPractice, planReview, type PlannableQuestion } from '../../src/study/planPractice.js';
+import type { PlanningCard } from '../../src/study/studyStore.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
@@ -12,9 +13,10 @@ const question = (id: string, domain: ExamDomain = 'secure', topic = `topic-${do
 	domain,
 });
 
-/** A card answered at `answeredAt`, due at `due`. */
-function card(questionId: string, due: Date, extra: Partial<StudyCard> = {}): StudyCard {
-	return { ...reviewCard(undefined, questionId, true, new Date(due.getTime() - HOUR)).card, due, ...extra };
+/** A card answered right once, due at `due`. */
+function card(questionId: string, due: Date, extra: Partial<PlanningCard> = {}): PlanningCard {
+	const { reps, suspendedAt } = reviewCard(undefined, questionId, true, new Date(due.getTime() - HOUR)).card;
+	return { questionId, due, reps, suspendedAt, answers: 1, correct: 1, ...extra };
 }
 
 const request = { count: 10, exclude: [], seed: 'seed', now: NOW };
@@ -30,7 +32,7 @@ describe('planPractice', () => {
 			card('q07', new Date(NOW.getTime() - 5 * HOUR)),
 			...bank.slice(10).map((entry, index) => card(entry.id, new Date(NOW.getTime() + (index + 1) * HOUR))),
 		];
-		const plan = planPractice(bank, cards, [], { ...request, count: 40 }).map((entry) => entry.id);
+		const plan = planPractice(bank, cards, { ...request, count: 40 }).map((entry) => entry.id);
 		expect(plan.slice(0, 2)).toEqual(['q07', 'q03']);
 		const unseen = bank
 			.slice(0, 10)
@@ -44,27 +46,24 @@ describe('planPractice', () => {
 
 	it('leaves out the open daily question, suspended leeches, and other topics or domains when asked for one', () => {
 		const cards = [card('q01', new Date(NOW.getTime() - HOUR), { suspendedAt: NOW })];
-		const plan = planPractice(bank, cards, [], { ...request, count: 40, exclude: ['q00'] }).map((entry) => entry.id);
+		const plan = planPractice(bank, cards, { ...request, count: 40, exclude: ['q00'] }).map((entry) => entry.id);
 		expect(plan).not.toContain('q00');
 		expect(plan).not.toContain('q01');
-		const cost = planPractice(bank, [], [], { ...request, domain: 'cost' });
+		const cost = planPractice(bank, [], { ...request, domain: 'cost' });
 		expect(cost.every((entry) => entry.domain === 'cost')).toBe(true);
 		expect(cost).toHaveLength(10);
-		const topic = planPractice(bank, [], [], { ...request, topic: 'topic-resilient', count: 20 });
+		const topic = planPractice(bank, [], { ...request, topic: 'topic-resilient', count: 20 });
 		expect(topic.every((entry) => entry.topic === 'topic-resilient')).toBe(true);
 	});
 
 	it('draws unseen questions from the member’s weakest domain more often, without leaving the others out', () => {
 		const seenBefore = bank.slice(0, 8);
-		const records = seenBefore.map((entry) => ({
-			questionId: entry.id,
-			answers: 5,
-			correct: entry.domain === 'cost' ? 0 : 5,
-		}));
-		const cards = seenBefore.map((entry) => card(entry.id, new Date(NOW.getTime() + 100 * HOUR)));
+		const cards = seenBefore.map((entry) =>
+			card(entry.id, new Date(NOW.getTime() + 100 * HOUR), { answers: 5, correct: entry.domain === 'cost' ? 0 : 5 }),
+		);
 		const picked = new Map<ExamDomain, number>();
 		for (let draw = 0; draw < 200; draw += 1) {
-			for (const entry of planPractice(bank, cards, records, { ...request, seed: `draw-${String(draw)}` })) {
+			for (const entry of planPractice(bank, cards, { ...request, seed: `draw-${String(draw)}` })) {
 				picked.set(entry.domain, (picked.get(entry.domain) ?? 0) + 1);
 			}
 		}
@@ -76,8 +75,8 @@ describe('planPractice', () => {
 	});
 
 	it('plans the same session for the same seed', () => {
-		expect(planPractice(bank, [], [], request)).toEqual(planPractice(bank, [], [], request));
-		expect(planPractice(bank, [], [], request)).not.toEqual(planPractice(bank, [], [], { ...request, seed: 'other' }));
+		expect(planPractice(bank, [], request)).toEqual(planPractice(bank, [], request));
+		expect(planPractice(bank, [], request)).not.toEqual(planPractice(bank, [], { ...request, seed: 'other' }));
 	});
 });
 

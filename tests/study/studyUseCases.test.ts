@@ -67,6 +67,12 @@ describe('study use cases on Postgres and Redis', () => {
 		const card = await world.studyStore.card(CLEO, 'q-replay');
 		expect(card?.due).toEqual(dueDatesFromTsFsrs(THIRTY_DAYS).at(-1));
 		expect(card?.reps).toBe(THIRTY_DAYS.length);
+		expect((await world.studyStore.planningCards(CLEO)).find((entry) => entry.questionId === 'q-replay')).toMatchObject(
+			{
+				answers: THIRTY_DAYS.length,
+				correct: THIRTY_DAYS.filter((entry) => entry.correct).length,
+			},
+		);
 	});
 
 	it('runs a practice session: feedback after each answer, a second click changes nothing, a summary at the end', async () => {
