@@ -10,14 +10,11 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ComponentType } from 'discord-api-types/v10';
-import { createPrismaClient } from '../src/db/client.js';
-import { FakeDiscord } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
 import { setUpDailyQuiz } from '../tests/e2e/harness.js';
-import { startStudybotProcess } from '../tests/e2e/processRunner.js';
 import { answerQuestion, buttonsOf } from '../tests/e2e/seen.js';
 import { eventually } from '../tests/support/eventually.js';
-import { createTestDatabase, createTestPrefix, REDIS_URL } from '../tests/support/services.js';
 import { percentile } from './stats.js';
+import { startStudybotUnderLoad } from './studybotUnderLoad.js';
 
 const DISCORD_WINDOW_MS = 3_000;
 const BURSTS = [
@@ -41,19 +38,8 @@ function searchBenchmark(): Promise<string> {
 	});
 }
 
-// A reply that comes late is still counted and its time reported; only one that never comes is lost.
-const discord = new FakeDiscord({ replyTimeoutMs: 60_000 });
-await discord.start();
-const database = await createTestDatabase();
-const redis = createTestPrefix();
-const prisma = createPrismaClient(database.url);
-const bot = await startStudybotProcess('all', {
-	discord,
-	databaseUrl: database.url,
-	redisUrl: REDIS_URL,
-	queuePrefix: redis.prefix,
-	logLevel: 'warn',
-});
+const studybot = await startStudybotUnderLoad();
+const { discord, prisma, bot } = studybot;
 let failed = false;
 try {
 	const manager = discord.memberNamed('manager');
@@ -140,10 +126,6 @@ try {
 		}
 	}
 } finally {
-	await bot.stop();
-	await prisma.$disconnect();
-	await discord.stop();
-	await redis.clear();
-	await database.drop();
+	await studybot.stop();
 }
 process.exitCode = failed ? 1 : 0;

@@ -27,13 +27,13 @@ import { createQuizQueue } from '../src/jobs/quizQueue.js';
 import { BullReminderQueue, createStudyQueue, StudyJob } from '../src/jobs/studyQueue.js';
 import { loadQuestionBank, QuestionBank } from '../src/quiz/questionBank.js';
 import { reviewCard } from '../src/study/cards.js';
-import { FakeDiscord, type SeenMessage } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
+import type { FakeDiscord, SeenMessage } from '../tests/e2e/fakeDiscord/FakeDiscord.js';
 import type { FakeMember } from '../tests/e2e/fakeDiscord/world.js';
-import { startStudybotProcess } from '../tests/e2e/processRunner.js';
 import { buttonsOf } from '../tests/e2e/seen.js';
 import { CONTENT_DIR, shippedNotes } from '../tests/support/library.js';
 import { createTestDatabase, createTestPrefix, REDIS_URL } from '../tests/support/services.js';
 import { percentile } from './stats.js';
+import { startStudybotUnderLoad } from './studybotUnderLoad.js';
 
 const MEMBERS = 200;
 const QUESTIONS_EACH = 10;
@@ -71,18 +71,8 @@ function answerFirstOption(discord: FakeDiscord, view: SeenMessage, member: Fake
 
 /** Resolves false when an answer was lost or doubled, or a point given. */
 async function practiseAtOnce(pace: Pace): Promise<boolean> {
-	const discord = new FakeDiscord({ replyTimeoutMs: 60_000 });
-	await discord.start();
-	const database = await createTestDatabase();
-	const redis = createTestPrefix();
-	const prisma = createPrismaClient(database.url);
-	const bot = await startStudybotProcess('all', {
-		discord,
-		databaseUrl: database.url,
-		redisUrl: REDIS_URL,
-		queuePrefix: redis.prefix,
-		logLevel: 'warn',
-	});
+	const studybot = await startStudybotUnderLoad();
+	const { discord, prisma } = studybot;
 	try {
 		const members = discord.addMembers(MEMBERS);
 		const feedback: number[] = [];
@@ -138,11 +128,7 @@ async function practiseAtOnce(pace: Pace): Promise<boolean> {
 		);
 		return correct;
 	} finally {
-		await bot.stop();
-		await prisma.$disconnect();
-		await discord.stop();
-		await redis.clear();
-		await database.drop();
+		await studybot.stop();
 	}
 }
 
