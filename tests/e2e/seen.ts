@@ -58,10 +58,21 @@ export function expectClean(message: SeenMessage): void {
 	expect(message.content.length).toBeLessThanOrEqual(2000);
 }
 
+/** Every way of choosing `size` of `values`, in order. */
+function combinations(values: readonly string[], size: number): string[][] {
+	if (size === 0) {
+		return [[]];
+	}
+	return values.flatMap((value, position) =>
+		combinations(values.slice(position + 1), size - 1).map((rest) => [value, ...rest]),
+	);
+}
+
 /**
  * A member answers a posted question as it asks: the `index`-th button of a single-answer
- * question, or as many consecutive menu options (from the `index`-th) as a "Select TWO/THREE"
- * question takes.
+ * question, or the `index`-th of every set of as many menu options as a "Select TWO/THREE"
+ * question takes (the day's question depends on the server's random id, so a crowd must be
+ * able to get any question right).
  */
 export function answerQuestion(
 	discord: FakeDiscord,
@@ -76,10 +87,9 @@ export function answerQuestion(
 		const buttons = buttonsOf(question);
 		return discord.click(question, buttons[index % buttons.length]?.customId ?? '', member);
 	}
-	const values = menu.options.map((option) => option.value);
-	const picks = Array.from(
-		{ length: menu.min_values ?? 1 },
-		(_, offset) => values[(index + offset) % values.length] ?? '0',
+	const picks = combinations(
+		menu.options.map((option) => option.value),
+		menu.min_values ?? 1,
 	);
-	return discord.select(question, menu.custom_id, picks, member);
+	return discord.select(question, menu.custom_id, picks[index % picks.length] ?? [], member);
 }
