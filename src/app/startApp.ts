@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { ServiceConfig } from '../config/config.js';
 import { createPrismaClient, databaseAnswers, isDatabaseUnavailable } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -16,14 +17,16 @@ import { createQuizQueue, QUIZ_QUEUE } from '../jobs/quizQueue.js';
 import { createQuizWorker } from '../jobs/quizWorker.js';
 import { BullReminderQueue, createStudyQueue } from '../jobs/studyQueue.js';
 import { createStudyWorker } from '../jobs/studyWorker.js';
-import { createRedis } from '../jobs/redis.js';
+import { createRedis, isRedisUnavailable } from '../jobs/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { cachedRoundReader } from '../quiz/cachedRoundReader.js';
 import { QuestionBank } from '../quiz/questionBank.js';
 import { createSearchUseCases } from '../search/searchNotes.js';
+import { finishStart } from './finishStart.js';
 import { loadContent } from './loadContent.js';
 import { serveHealth } from './readiness.js';
 import { startPruning, startScheduleKeeping } from './scheduleKeeping.js';
+import { ServiceWatch, type ServiceName } from './serviceWatch.js';
 import { createUseCases } from './useCases.js';
 
 export interface AppRoles {
@@ -35,16 +38,34 @@ export interface AppRoles {
 
 export interface RunningApp {
 	readonly bot: RunningBot | undefined;
-	readonly worker: Worker | undefined;
 	/** Port of /healthz, /readyz and /metrics. */
 	readonly healthPort: number;
+	/**
+	 * Resolves when start-up has finished (migrations applied, schedules reconciled, workers
+	 * started), which waits for Postgres and Redis; rejects on a failure that retrying cannot
+	 * mend (a broken migration), which should end the process.
+	 */
+	readonly started: Promise<void>;
 	stop(): Promise<void>;
+}
+
+/** Between two attempts at a step of start-up, at most this long. */
+const START_RETRY_MAX_MS = 15_000;
+
+/** Which service an error says is away, if any: a start-up step that fails otherwise is a bug. */
+function serviceAway(error: unknown): ServiceName | undefined {
+	if (isDatabaseUnavailable(error)) {
+		return 'postgres';
+	}
+	return isRedisUnavailable(error) ? 'redis' : undefined;
 }
 
 /**
  * The composition root: config in, running bot and/or worker out. Content comes first (a
- * missing notes folder stops start-up before anything else), then the database (migrations
- * applied unless turned off), then Redis, then Discord.
+ * missing notes folder stops start-up before anything else). Then the gateway and the health
+ * server start whatever the state of Postgres and Redis, so search and notes answer at once;
+ * what needs those services (migrations, the schedules, the workers) finishes in the
+ * background as soon as they answer, and until then the bot says the quiz is unavailable.
  */
 export async function startApp(
 	config: ServiceConfig & { readonly databaseUrl: string },
@@ -53,18 +74,20 @@ export async function startApp(
 	clock: () => Date = () => new Date(),
 ): Promise<RunningApp> {
 	const { index, questions } = await loadContent(config.contentDir, logger);
-	if (config.migrateOnStart) {
-		const applied = await migrateDatabase(config.databaseUrl);
-		logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
-	}
+	const watch = new ServiceWatch(logger);
 	const prisma = createPrismaClient(config.databaseUrl, config.databasePoolSize);
-	const queueConnection = createRedis(config.redisUrl, 'queue', logger);
+	const queueConnection = createRedis(config.redisUrl, 'queue', watch);
 	const queue = createQuizQueue(queueConnection, config.queuePrefix);
 	const store = new PrismaQuizStore(prisma);
 	const announcer = new DiscordAnnouncer(createRestPublisher(config));
 	const savedQueries = new PrismaSavedQueries(prisma);
 	const search = createSearchUseCases({ index, savedQueries });
 	const studyQueue = createStudyQueue(queueConnection, config.queuePrefix);
+	for (const emitter of [queue, studyQueue]) {
+		emitter.on('error', (error) => {
+			watch.down('redis', error);
+		});
+	}
 	const reminderQueue = new BullReminderQueue(studyQueue);
 	const { quiz, scores, study } = createUseCases({
 		store,
@@ -81,41 +104,27 @@ export async function startApp(
 		reminderSender: announcer,
 	});
 	const metrics = new Metrics();
+	// Until the database is migrated and answering, whatever needs it is "unavailable for a moment".
+	let databaseStarted = false;
 
-	let bot: RunningBot | undefined;
-	let keeping: { stop(): void } | undefined;
-	let pruning: { stop(): void } | undefined;
-	if (roles.bot) {
-		logger.info(await quiz.keepSchedules(), 'quiz schedules reconciled with the database');
-		keeping = startScheduleKeeping(quiz.keepSchedules, config.scheduleCheckSeconds, logger);
-		pruning = startPruning(savedQueries, logger, clock);
-		bot = await startBot(config, logger, {
-			index,
-			search,
-			quiz,
-			scores,
-			study,
-			metrics,
-			isServiceUnavailable: isDatabaseUnavailable,
-		});
-	}
-	const workerConnection = roles.worker ? createRedis(config.redisUrl, 'worker', logger) : undefined;
-	const worker =
-		workerConnection && createQuizWorker({ quiz, scores, study, logger }, workerConnection, config.queuePrefix);
-	const studyWorker = workerConnection && createStudyWorker({ study, logger }, workerConnection, config.queuePrefix);
-	if (studyWorker) {
-		await reminderQueue.scheduleSweep();
-	}
-	worker?.on('completed', (job) => {
-		metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job.name, outcome: 'completed' });
-	});
-	worker?.on('failed', (job) => {
-		metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job?.name ?? 'unknown', outcome: 'failed' });
-	});
-
+	const bot = roles.bot
+		? await startBot(config, logger, {
+				index,
+				search,
+				quiz,
+				scores,
+				study,
+				metrics,
+				unavailableService: (error) => {
+					const away = serviceAway(error);
+					return away === 'redis' ? 'queue' : away === 'postgres' || !databaseStarted ? 'database' : undefined;
+				},
+				isQueueAvailable: () => queueConnection.status === 'ready',
+			})
+		: undefined;
 	const health = await serveHealth({
 		port: config.healthPort,
-		database: () => databaseAnswers(prisma),
+		database: async () => databaseStarted && (await databaseAnswers(prisma)),
 		redis: queueConnection,
 		queue,
 		bot,
@@ -124,17 +133,82 @@ export async function startApp(
 	});
 	logger.info({ port: health.port }, 'health and metrics server listening');
 
+	let keeping: { stop(): void } | undefined;
+	let pruning: { stop(): void } | undefined;
+	let workers: readonly Worker[] = [];
+	let workerConnection: Redis | undefined;
+	const stopStarting = new AbortController();
+	const started = finishStart(
+		[
+			{
+				name: 'database',
+				async run() {
+					// Fails at once while Postgres is away (the schema engine would wait on its own).
+					await databaseAnswers(prisma);
+					if (config.migrateOnStart) {
+						const applied = await migrateDatabase(config.databaseUrl);
+						logger.info({ applied }, applied.length > 0 ? 'database migrated' : 'database up to date');
+					}
+					databaseStarted = true;
+				},
+			},
+			...(roles.bot
+				? [
+						{
+							name: 'schedules',
+							async run() {
+								logger.info(await quiz.keepSchedules(), 'quiz schedules reconciled with the database');
+								keeping = startScheduleKeeping(quiz.keepSchedules, config.scheduleCheckSeconds, logger);
+								pruning = startPruning(savedQueries, logger, clock);
+							},
+						},
+					]
+				: []),
+			...(roles.worker
+				? [
+						{
+							name: 'workers',
+							async run() {
+								// Fails fast while Redis is away (the queue's connection does not wait); the workers' own waits.
+								await reminderQueue.scheduleSweep();
+								workerConnection ??= createRedis(config.redisUrl, 'worker', watch);
+								const quizWorker = createQuizWorker(
+									{ quiz, scores, study, logger },
+									workerConnection,
+									config.queuePrefix,
+								);
+								quizWorker.on('completed', (job) => {
+									metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job.name, outcome: 'completed' });
+								});
+								quizWorker.on('failed', (job) => {
+									metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job?.name ?? 'unknown', outcome: 'failed' });
+								});
+								workers = [quizWorker, createStudyWorker({ study, logger }, workerConnection, config.queuePrefix)];
+								for (const worker of workers) {
+									worker.on('error', (error) => {
+										watch.down('redis', error);
+									});
+								}
+							},
+						},
+					]
+				: []),
+		],
+		{ watch, logger, classify: serviceAway, maxDelayMs: START_RETRY_MAX_MS, signal: stopStarting.signal },
+	);
+
 	return {
 		bot,
-		worker,
 		healthPort: health.port,
+		started,
 		async stop() {
 			// New work stops first, in-flight interactions and jobs finish, then connections close.
+			stopStarting.abort();
+			await started.catch(() => undefined);
 			keeping?.stop();
 			pruning?.stop();
 			await bot?.drain();
-			await worker?.close();
-			await studyWorker?.close();
+			await Promise.all(workers.map((worker) => worker.close()));
 			await health.close();
 			await bot?.stop();
 			await queue.close();

@@ -51,6 +51,10 @@ async function runApp(roles: AppRoles): Promise<void> {
 	const config = loadServiceConfig(process.env);
 	const logger = createLogger(config.logLevel);
 	const app = await startApp({ ...config, databaseUrl: await databaseUrlOf(config, logger) }, logger, roles);
+	app.started.catch((error: unknown) => {
+		logger.fatal({ err: error }, 'start-up failed');
+		process.exit(1);
+	});
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals): void => {
 		if (stopping) {

@@ -40,6 +40,8 @@ export interface BotContext {
 	readonly logger: Logger;
 	readonly metrics: Metrics;
 	readonly commands: CommandCatalogue;
-	/** True for an error that means a service (Postgres) is out for a moment: "try again shortly". */
-	readonly isServiceUnavailable: (error: unknown) => boolean;
+	/** Which service an error says is out for a moment ("try again shortly"), if it is that kind of error. */
+	readonly unavailableService: (error: unknown) => 'database' | 'queue' | undefined;
+	/** False while the job queue (Redis) does not answer: the quiz's schedule cannot be changed then. */
+	readonly isQueueAvailable: () => boolean;
 }

@@ -20,8 +20,12 @@ import { isExpiredInteraction, replyOptions, updateOptions } from './respond.js'
 const UNKNOWN_COMMAND = 'This command is not known to this version of the bot.';
 const STALE_BUTTON = 'This button no longer works. Run the command again.';
 const FAILURE = 'Something went wrong on our side while answering. Please try again in a moment.';
-const DATABASE_UNAVAILABLE =
-	'The quiz and scores are unavailable for a moment: our database is not answering. Nothing was recorded, so please try again shortly.';
+const UNAVAILABLE = {
+	database:
+		'The quiz and scores are unavailable for a moment: our database is not answering. Nothing was recorded, so please try again shortly.',
+	queue:
+		'The quiz is unavailable for a moment: our job queue is not answering. Nothing was recorded, so please try again shortly.',
+} as const;
 
 /** The interactions that get a message back (autocomplete gets choices). */
 type AnsweredInteraction =
@@ -158,10 +162,13 @@ export function createInteractionRouter(
 				context.logger.warn({ ...where, err: error }, 'interaction expired before it was answered');
 				return;
 			}
-			const unavailable = context.isServiceUnavailable(error);
+			const unavailable = context.unavailableService(error);
 			outcome = unavailable ? 'unavailable' : 'error';
 			if (unavailable) {
-				context.logger.warn({ ...where, err: error }, 'interaction refused: the database is unavailable');
+				context.logger.warn(
+					{ ...where, service: unavailable },
+					`interaction refused: the ${unavailable} is unavailable`,
+				);
 			} else {
 				context.logger.error({ ...where, err: error }, 'interaction failed');
 			}
@@ -171,9 +178,11 @@ export function createInteractionRouter(
 				interaction.isButton() ||
 				interaction.isStringSelectMenu()
 			) {
-				await replyPrivately(interaction, unavailable ? DATABASE_UNAVAILABLE : FAILURE).catch((replyError: unknown) => {
-					context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
-				});
+				await replyPrivately(interaction, unavailable ? UNAVAILABLE[unavailable] : FAILURE).catch(
+					(replyError: unknown) => {
+						context.logger.warn({ ...where, err: replyError }, 'could not tell the user about the failure');
+					},
+				);
 			}
 		} finally {
 			context.metrics.interactions.inc({ command: label, outcome });

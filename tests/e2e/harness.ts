@@ -65,7 +65,15 @@ export async function startAppAgainst(
 		HEALTH_PORT: '0',
 		...env,
 	});
-	return startApp({ ...config, databaseUrl: database.url }, logger ?? createLogger(config.logLevel), roles, clock.now);
+	const app = await startApp(
+		{ ...config, databaseUrl: database.url },
+		logger ?? createLogger(config.logLevel),
+		roles,
+		clock.now,
+	);
+	// Tests start from a finished start-up: schedules reconciled, workers running.
+	await app.started;
+	return app;
 }
 
 /** A fake Discord on a free local port, a fresh database and Redis prefix, and the real app logged in. */

@@ -51,6 +51,10 @@ export async function startStudybotProcess(
 		migrate?: boolean;
 		logLevel?: string;
 		install?: StudybotInstall;
+		/** More settings, as environment variables. */
+		env?: Readonly<Record<string, string>>;
+		/** Wait until `/readyz` says ready (the default), or only until `/healthz` answers. */
+		waitUntil?: 'ready' | 'alive';
 	},
 ): Promise<StudybotProcess> {
 	const healthPort = await freePort();
@@ -69,14 +73,16 @@ export async function startStudybotProcess(
 			CONTENT_DIR: install.contentDir,
 			LOG_LEVEL: settings.logLevel ?? 'info',
 			MIGRATE_ON_START: String(settings.migrate ?? false),
+			...settings.env,
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const probe = settings.waitUntil === 'alive' ? 'healthz' : 'readyz';
 	await eventually(
-		async () => ((await fetch(`http://127.0.0.1:${healthPort}/readyz`)).status === 200 ? true : undefined),
-		`studybot ${command} to be ready (output so far: ${output.slice(-500)})`,
+		async () => ((await fetch(`http://127.0.0.1:${healthPort}/${probe}`)).status === 200 ? true : undefined),
+		`studybot ${command} to answer /${probe} (output so far: ${output.slice(-500)})`,
 		60_000,
 	);
 	return {

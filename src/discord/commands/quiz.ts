@@ -15,6 +15,9 @@ import { replyServerOnly } from './serverOnly.js';
 
 export { quizDefinition };
 
+const QUEUE_UNAVAILABLE =
+	'The quiz schedule is unavailable for a moment: our job queue is not answering. Nothing was recorded, so please try again shortly.';
+
 type SubcommandName = (typeof quizDefinition.options)[number]['name'];
 
 const SUBCOMMANDS: Readonly<Record<SubcommandName, QuizSubcommand>> = {
@@ -50,6 +53,11 @@ export const quizCommand: SlashCommand = {
 			await interaction.reply(
 				replyOptions(renderProblem('That `/quiz` subcommand is not known to this version of the bot.')),
 			);
+			return;
+		}
+		// Changing the quiz changes its schedule in Redis: with Redis away, change nothing (status only reads).
+		if (name !== 'status' && !context.isQueueAvailable()) {
+			await interaction.reply(replyOptions(renderProblem(QUEUE_UNAVAILABLE)));
 			return;
 		}
 		await SUBCOMMANDS[name](interaction, context);
