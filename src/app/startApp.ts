@@ -13,10 +13,8 @@ import { startBot, type RunningBot } from '../discord/bot.js';
 import { createRestPublisher } from '../discord/quizPublisher.js';
 import { Metrics } from '../health/metrics.js';
 import { BullQuizScheduler } from '../jobs/bullQuizScheduler.js';
-import { createQuizQueue, QUIZ_QUEUE } from '../jobs/quizQueue.js';
-import { createQuizWorker } from '../jobs/quizWorker.js';
+import { createQuizQueue } from '../jobs/quizQueue.js';
 import { BullReminderQueue, createStudyQueue } from '../jobs/studyQueue.js';
-import { createStudyWorker } from '../jobs/studyWorker.js';
 import { createRedis, isRedisUnavailable } from '../jobs/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { cachedRoundReader } from '../quiz/cachedRoundReader.js';
@@ -25,6 +23,7 @@ import { createSearchUseCases } from '../search/searchNotes.js';
 import { finishStart } from './finishStart.js';
 import { loadContent } from './loadContent.js';
 import { serveHealth } from './readiness.js';
+import { startWorkers } from './startWorkers.js';
 import { startPruning, startScheduleKeeping } from './scheduleKeeping.js';
 import { ServiceWatch, type ServiceName } from './serviceWatch.js';
 import { createUseCases } from './useCases.js';
@@ -172,23 +171,11 @@ export async function startApp(
 								// Fails fast while Redis is away (the queue's connection does not wait); the workers' own waits.
 								await reminderQueue.scheduleSweep();
 								workerConnection ??= createRedis(config.redisUrl, 'worker', watch);
-								const quizWorker = createQuizWorker(
-									{ quiz, scores, study, logger },
+								workers = startWorkers(
+									{ quiz, scores, study, logger, metrics, watch },
 									workerConnection,
 									config.queuePrefix,
 								);
-								quizWorker.on('completed', (job) => {
-									metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job.name, outcome: 'completed' });
-								});
-								quizWorker.on('failed', (job) => {
-									metrics.jobs.inc({ queue: QUIZ_QUEUE, name: job?.name ?? 'unknown', outcome: 'failed' });
-								});
-								workers = [quizWorker, createStudyWorker({ study, logger }, workerConnection, config.queuePrefix)];
-								for (const worker of workers) {
-									worker.on('error', (error) => {
-										watch.down('redis', error);
-									});
-								}
 							},
 						},
 					]

@@ -1,5 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ConnectionWatch } from './redis.js';
 import type { Logger } from '../logging/logger.js';
 import type { QuizUseCases } from '../quiz/quizUseCases.js';
 import type { ScoreUseCases } from '../scores/scoreUseCases.js';
@@ -12,6 +13,8 @@ export interface QuizWorkerDependencies {
 	/** A closed round's answers become reviews of the members' cards. */
 	readonly study: Pick<StudyUseCases, 'reviewDailyAnswers'>;
 	readonly logger: Logger;
+	/** Where the worker's connection errors go: logged once per outage, not once per retry. */
+	readonly watch: ConnectionWatch;
 }
 
 /** When a job without an instant of its own was due: its scheduler's fire time. */
@@ -90,7 +93,7 @@ export function createQuizWorker(
 		deps.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error }, 'quiz job failed');
 	});
 	worker.on('error', (error) => {
-		deps.logger.error({ err: error }, 'quiz worker error');
+		deps.watch.down('redis', error);
 	});
 	return worker;
 }

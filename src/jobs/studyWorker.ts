@@ -1,12 +1,15 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
+import type { ConnectionWatch } from './redis.js';
 import type { StudyUseCases } from '../study/studyUseCases.js';
 import { readStudyJob, REMINDERS_PER_SECOND, STUDY_QUEUE, StudyJob } from './studyQueue.js';
 
 export interface StudyWorkerDependencies {
 	readonly study: Pick<StudyUseCases, 'sweepReminders' | 'sendReminder'>;
 	readonly logger: Logger;
+	/** Where the worker's connection errors go: logged once per outage, not once per retry. */
+	readonly watch: ConnectionWatch;
 }
 
 async function runStudyJob(deps: StudyWorkerDependencies, job: Job): Promise<string> {
@@ -44,7 +47,7 @@ export function createStudyWorker(deps: StudyWorkerDependencies, connection: Red
 		deps.logger.warn({ jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error }, 'study job failed');
 	});
 	worker.on('error', (error) => {
-		deps.logger.error({ err: error }, 'study worker error');
+		deps.watch.down('redis', error);
 	});
 	return worker;
 }
