@@ -61,9 +61,12 @@ export interface LoadedQuestions {
 /** The questions the bot asks, in file order, looked up by id without a scan. */
 export class QuestionBank {
 	private readonly byId: ReadonlyMap<string, Question>;
+	/** Every topic of the bank, sorted: for `/practice topic:` and its autocomplete. */
+	public readonly topics: readonly string[];
 
 	public constructor(public readonly questions: readonly Question[]) {
 		this.byId = new Map(questions.map((question) => [question.id, question]));
+		this.topics = [...new Set(questions.map((question) => question.topic))].sort();
 	}
 
 	public get(id: string): Question | undefined {

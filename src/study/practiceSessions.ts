@@ -73,10 +73,9 @@ export async function startPractice(deps: StudyDependencies, input: PracticeInpu
 			problem: `A session has ${MIN_PRACTICE_QUESTIONS} to ${MAX_PRACTICE_QUESTIONS} questions; ${String(count)} is not possible.`,
 		};
 	}
-	const topics = [...new Set(deps.bank.questions.map((question) => question.topic))];
 	const topic = input.topic?.trim() === '' ? undefined : input.topic?.trim();
 	const matchedTopic =
-		topic === undefined ? undefined : topics.find((known) => known.toLowerCase() === topic.toLowerCase());
+		topic === undefined ? undefined : deps.bank.topics.find((known) => known.toLowerCase() === topic.toLowerCase());
 	if (topic !== undefined && matchedTopic === undefined) {
 		return { status: 'invalid', problem: `There is no topic “${topic}”. Pick one of the topics offered as you type.` };
 	}

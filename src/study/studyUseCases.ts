@@ -18,7 +18,7 @@ export function createStudyUseCases(deps: StudyDependencies) {
 	return {
 		startPractice: (input: PracticeInput) => startPractice(deps, input),
 		/** The bank's topics, for `/practice topic:`. */
-		topics: () => [...new Set(deps.bank.questions.map((question) => question.topic))].sort(),
+		topics: () => deps.bank.topics,
 		startReview: (input: Pick<PracticeInput, 'userId' | 'guildId'>) => startReview(deps, input),
 		answer: (input: SessionAnswerInput) => answerInSession(deps, input),
 		next: (input: Pick<SessionAnswerInput, 'sessionId' | 'userId' | 'position'>) => nextInSession(deps, input),

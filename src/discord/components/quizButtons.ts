@@ -1,5 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { BotContext } from '../context.js';
+import { shownPicks } from './menuPicks.js';
 import type { CustomId } from '../customId.js';
 import { renderAnswerFeedback } from '../render/quizRound.js';
 import { replyWhenReady } from '../respond.js';
@@ -11,15 +12,6 @@ function displayNameOf(interaction: ButtonInteraction | StringSelectMenuInteract
 	return interaction.member && 'displayName' in interaction.member
 		? interaction.member.displayName
 		: interaction.user.displayName;
-}
-
-/** A menu's values as shown positions; anything that is not one (a forged value) makes the answer invalid. */
-function picksOf(interaction: ButtonInteraction | StringSelectMenuInteraction, id: QuizCustomId): number[] {
-	if (id.action === 'answer') {
-		return [id.choice];
-	}
-	const values = interaction.isStringSelectMenu() ? interaction.values : [];
-	return values.every((value) => /^[0-5]$/u.test(value)) ? values.map(Number) : [];
 }
 
 /**
@@ -37,7 +29,7 @@ export async function handleQuizAnswer(
 			guildId: interaction.guildId,
 			userId: interaction.user.id,
 			displayName: displayNameOf(interaction),
-			shownIndices: picksOf(interaction, id),
+			shownIndices: shownPicks(interaction, id),
 		});
 		const section = 'question' in outcome ? index.getSection(outcome.question.sectionId) : undefined;
 		return renderAnswerFeedback(outcome, section);

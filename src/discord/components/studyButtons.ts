@@ -1,6 +1,7 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { SessionAnswerOutcome, NextQuestionOutcome } from '../../study/practiceSessions.js';
 import type { BotContext } from '../context.js';
+import { shownPicks } from './menuPicks.js';
 import type { CustomId } from '../customId.js';
 import { renderProblem, type RenderedMessage } from '../render/message.js';
 import {
@@ -49,15 +50,6 @@ function nextView(outcome: NextQuestionOutcome, context: BotContext): RenderedMe
 	}
 }
 
-/** A menu's values as shown positions; a forged value makes the answer invalid. */
-function picksOf(interaction: ButtonInteraction | StringSelectMenuInteraction, id: StudyCustomId): number[] {
-	if (id.action === 'answer') {
-		return [id.choice];
-	}
-	const values = interaction.isStringSelectMenu() ? interaction.values : [];
-	return values.every((value) => /^[0-5]$/u.test(value)) ? values.map(Number) : [];
-}
-
 /**
  * A practice or review session, one message updated in place: an answer shows its feedback,
  * Next the next question or the summary. Someone else's session (a forged id) is refused.
@@ -78,7 +70,7 @@ export async function handleStudyComponent(
 		return;
 	}
 	await updateWhenReady(interaction, async () =>
-		answerView(await context.study.answer({ ...who, shown: picksOf(interaction, id) }), context),
+		answerView(await context.study.answer({ ...who, shown: shownPicks(interaction, id) }), context),
 	);
 }
 
